@@ -1,0 +1,138 @@
+#include "casestore.h"
+
+#include "dates.h"
+#include "store.h"
+
+#include <QSqlQuery>
+#include <sqlite3.h>
+#include <cstring>
+
+namespace {
+
+qint64 julian(const char *text, int len)
+{
+    if (!text || len != 10)
+        return 0;
+    const QDate d = Dates::fromIso(QString::fromLatin1(text, len));
+    return d.isValid() ? d.toJulianDay() : 0;
+}
+
+template<size_t N>
+void copyCode(char (&dst)[N], const char *src, int len)
+{
+    std::memset(dst, 0, N);
+    if (src)
+        std::memcpy(dst, src, size_t(std::min<int>(len, int(N) - 1)));
+}
+
+template<size_t N>
+void copyCode(char (&dst)[N], const QString &s)
+{
+    const QByteArray b = s.toLatin1();
+    copyCode(dst, b.constData(), int(b.size()));
+}
+
+} // namespace
+
+QVector<EpisodeRow> CaseStore::episodes() const
+{
+    static const char sql[] = "SELECT episode_id, child_id, decom, dec, rne, ls, place, place_provider, rec"
+                              " FROM episodes ORDER BY child_id, decom";
+    QVector<EpisodeRow> out;
+    if (sqlite3 *db = m_store.sqliteHandle()) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+            return out;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            EpisodeRow r;
+            r.episodeId = sqlite3_column_int64(st, 0);
+            r.childId = sqlite3_column_int64(st, 1);
+            const auto col = [st](int i) { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); };
+            r.decom = julian(col(2), sqlite3_column_bytes(st, 2));
+            r.dec = julian(col(3), sqlite3_column_bytes(st, 3));
+            copyCode(r.rne, col(4), sqlite3_column_bytes(st, 4));
+            copyCode(r.ls, col(5), sqlite3_column_bytes(st, 5));
+            copyCode(r.place, col(6), sqlite3_column_bytes(st, 6));
+            copyCode(r.provider, col(7), sqlite3_column_bytes(st, 7));
+            copyCode(r.rec, col(8), sqlite3_column_bytes(st, 8));
+            out.push_back(r);
+        }
+        sqlite3_finalize(st);
+        return out;
+    }
+    QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
+    if (!Store::exec(q))
+        return out;
+    while (q.next()) {
+        EpisodeRow r;
+        r.episodeId = q.value(0).toLongLong();
+        r.childId = q.value(1).toLongLong();
+        const QDate decom = Dates::fromIso(q.value(2).toString()), dec = Dates::fromIso(q.value(3).toString());
+        r.decom = decom.isValid() ? decom.toJulianDay() : 0;
+        r.dec = dec.isValid() ? dec.toJulianDay() : 0;
+        copyCode(r.rne, q.value(4).toString());
+        copyCode(r.ls, q.value(5).toString());
+        copyCode(r.place, q.value(6).toString());
+        copyCode(r.provider, q.value(7).toString());
+        copyCode(r.rec, q.value(8).toString());
+        out.push_back(r);
+    }
+    return out;
+}
+
+QVector<PeriodRow> CaseStore::periods(const char *sql) const
+{
+    QVector<PeriodRow> out;
+    QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
+    if (!Store::exec(q))
+        return out;
+    while (q.next()) {
+        const QDate s = Dates::fromIso(q.value(1).toString()), e = Dates::fromIso(q.value(2).toString());
+        out.push_back({q.value(0).toLongLong(), s.isValid() ? s.toJulianDay() : 0, e.isValid() ? e.toJulianDay() : 0});
+    }
+    return out;
+}
+
+QVector<PeriodRow> CaseStore::cpPlans() const
+{
+    return periods("SELECT child_id, start_date, end_date FROM cp_plans");
+}
+
+QVector<PeriodRow> CaseStore::cinEpisodes() const
+{
+    return periods("SELECT child_id, referral_date, closure_date FROM cin_episodes");
+}
+
+QVector<QPair<int, qint64>> CaseStore::population() const
+{
+    QVector<QPair<int, qint64>> out;
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT year, age_0_17 FROM population ORDER BY year"));
+    if (Store::exec(q))
+        while (q.next())
+            out.push_back({q.value(0).toInt(), q.value(1).toLongLong()});
+    return out;
+}
+
+QVector<BenchmarkRow> CaseStore::benchmarks(const QString &indicator, const QString &comparator) const
+{
+    QVector<BenchmarkRow> out;
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT indicator, year, comparator, value, unit, source FROM benchmarks"
+                                                 " WHERE indicator = ? AND (? = '' OR comparator = ?) ORDER BY comparator, year"));
+    q.addBindValue(indicator);
+    q.addBindValue(comparator);
+    q.addBindValue(comparator);
+    if (Store::exec(q))
+        while (q.next())
+            out.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toDouble(),
+                           q.value(4).toString(), q.value(5).toString()});
+    return out;
+}
+
+QDate CaseStore::dataEnd() const
+{
+    const QDate meta = Dates::fromIso(m_store.meta(QStringLiteral("data_end")));
+    if (meta.isValid())
+        return meta;
+    const QString latest = m_store.scalar(QStringLiteral("SELECT max(d) FROM (SELECT max(decom) AS d FROM episodes UNION ALL SELECT max(dec) FROM episodes) AS latest")).toString();
+    return Dates::fromIso(latest);
+}

@@ -1,0 +1,56 @@
+#pragma once
+// Reads of the case data (903 episodes, CP plans, CIN episodes, population, benchmarks) in the
+// compact form the indicator engine sweeps over.
+#include <QDate>
+#include <QString>
+#include <QVector>
+#include <functional>
+
+class Store;
+
+struct EpisodeRow {
+    qint64 episodeId = 0;
+    qint64 childId = 0;
+    qint64 decom = 0;            // Julian day
+    qint64 dec = 0;              // Julian day; 0 while open
+    char rne[2] = {};
+    char ls[3] = {};
+    char place[4] = {};
+    char provider[4] = {};
+    char rec[4] = {};
+    bool isOpen() const { return dec == 0; }
+};
+
+struct PeriodRow {             // a CP plan or a CIN episode
+    qint64 childId = 0;
+    qint64 start = 0;          // Julian day
+    qint64 end = 0;            // Julian day; 0 while open
+};
+
+struct BenchmarkRow {
+    QString indicator;
+    int year = 0;
+    QString comparator;
+    double value = 0;
+    QString unit, source;
+};
+
+class CaseStore
+{
+public:
+    explicit CaseStore(Store &store) : m_store(store) {}
+
+    // Every 903 episode, in (child, DECOM) order. Uses the engine's API on SQLite for speed.
+    QVector<EpisodeRow> episodes() const;
+    QVector<PeriodRow> cpPlans() const;
+    QVector<PeriodRow> cinEpisodes() const;
+    // ONS mid-year (30 June of YEAR) under-18 population, by year.
+    QVector<QPair<int, qint64>> population() const;
+    QVector<BenchmarkRow> benchmarks(const QString &indicator, const QString &comparator = {}) const;
+    // The last date the data covers (meta data_end, else the latest DECOM/DEC), invalid if empty.
+    QDate dataEnd() const;
+
+private:
+    QVector<PeriodRow> periods(const char *sql) const;
+    Store &m_store;
+};

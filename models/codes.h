@@ -1,0 +1,53 @@
+#pragma once
+// SSDA903 code lists and the DfE's placement groups, by collection year
+// (../shared/reference/903-codes.md, from the DfE's 903 guidance).
+#include <QString>
+#include <QStringList>
+
+namespace Codes {
+
+// Collection years are named by the year they start: 2023 = the 2023-24 return.
+enum class PlacementGroup {
+    Foster,
+    Adoption,
+    Parents,
+    SecureAndChildrensHomes,
+    IndependentSupported,
+    OtherResidential,
+    ResidentialSchools,
+    Other,
+    Unknown,
+};
+constexpr int placementGroupCount = 9;
+
+// Group of a PLACE code in the collection year containing the date; Unknown when the code
+// is not valid that year (H5/P2/Z1 end with 2024-25, K3 starts in 2024-25, Z11-Z14 in 2025-26).
+PlacementGroup placementGroup(const QString &place, int collectionYear);
+bool isValidPlace(const QString &place, int collectionYear);
+QString groupName(PlacementGroup g);
+// Key used in JSON output and the benchmark table, e.g. "foster".
+QString groupKey(PlacementGroup g);
+// The England comparator indicator for a group, e.g. "pl_foster_total_pct"; empty if none.
+QString groupBenchmarkIndicator(PlacementGroup g);
+
+bool isFosterWithRelativeOrFriend(const QString &place); // U1-U3
+bool isResidential(const QString &place);                // K1, K2, R1, S1 (children's homes, schools)
+bool isUnregulated(const QString &place, int collectionYear);
+bool isTemporary(const QString &place);                  // T0-T4
+
+// PLACE_PROVIDER: PR1 own provision is in-house, PR2-PR5 external, PR0 neither.
+enum class Provision { InHouse, External, Neither };
+Provision provision(const QString &placeProvider);
+
+// Legal status V3/V4: agreed series of short breaks, excluded from counts of children looked after.
+inline bool isShortBreak(const QString &ls) { return ls == QLatin1String("V3") || ls == QLatin1String("V4"); }
+// RNE codes that begin a new placement (PRODUCT §4).
+bool startsPlacement(const QString &rne);
+
+QStringList validLegalStatuses();
+QStringList validRne();
+QStringList validRec();
+QStringList validProviders();
+QStringList validReasonPlaceChange();
+
+} // namespace Codes

@@ -1,0 +1,41 @@
+#pragma once
+// The main window: navigation between the screens of PRODUCT §2 over one open store.
+#include <QMainWindow>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QListWidget;
+class QStackedWidget;
+QT_END_NAMESPACE
+
+class IndicatorEngine;
+class Store;
+class TrendsView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(std::unique_ptr<Store> store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Store &store() const { return *m_store; }
+    TrendsView *trendsView() const { return m_trends; }
+    // Shows screen `index` (0 = Trends ... 5 = Data).
+    void showScreen(int index);
+    int screenCount() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addScreen(const QString &name, QWidget *screen);
+    QWidget *plannedScreen(const QString &title, const QString &what);
+    void updateTitle();
+
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<IndicatorEngine> m_engine;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    TrendsView *m_trends = nullptr;
+};
