@@ -1,0 +1,77 @@
+// Placement details and fees: the fee in force at a date, category by mapping or override,
+// and fee changes that refuse a stale version.
+#include "placementstore.h"
+#include "testsupport.h"
+
+class TestPlacements : public QObject
+{
+    Q_OBJECT
+
+    static qint64 placementFor(TestStore &s, const QString &ref, const QString &decom)
+    {
+        s->run(QStringLiteral("INSERT INTO placements (episode_id, funding, provider) SELECT e.episode_id, 'spot', 'Oakfield Ltd'"
+                              " FROM episodes e JOIN children c USING (child_id) WHERE c.child_ref = ? AND e.decom = ?"), {ref, decom});
+        return s->scalar(QStringLiteral("SELECT max(placement_id) FROM placements")).toLongLong();
+    }
+
+private slots:
+    void feeInForceAtADate_data()
+    {
+        QTest::addColumn<QString>("at");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("between the two fees") << "2020-03-01" << qint64(50000);
+        QTest::newRow("on the day of the change") << "2020-06-01" << qint64(60000);
+        QTest::newRow("before the first fee: the first") << "2020-01-01" << qint64(50000);
+    }
+
+    void feeInForceAtADate()
+    {
+        QFETCH(QString, at);
+        QFETCH(qint64, expected);
+        TestStore s;
+        s.episode(s.child("P1", "2008-04-01"), "2020-01-01", "", "C2", "S", "U6", "PR4");
+        const qint64 p = placementFor(s, "P1", "2020-01-01");
+        s->run(QStringLiteral("INSERT INTO placement_fees (placement_id, effective_from, weekly_fee_pence) VALUES (?, '2020-01-05', 50000)"), {p});
+        s->run(QStringLiteral("INSERT INTO placement_fees (placement_id, effective_from, weekly_fee_pence) VALUES (?, '2020-06-01', 60000)"), {p});
+        PlacementStore store(*s);
+        const PlacementRecord r = store.placement(p, QDate::fromString(at, Qt::ISODate));
+        QCOMPARE(r.weeklyFee, expected);
+        QCOMPARE(r.category, QStringLiteral("Independent Fostering Agency")); // U6 with PR4
+        QVERIFY(r.isExternal());
+    }
+
+    void openAtExcludesShortBreaksAndClosedPlacements()
+    {
+        TestStore s;
+        const qint64 a = s.child("A", "2010-01-01"), b = s.child("B", "2010-01-01"), c = s.child("C", "2010-01-01");
+        s.episode(a, "2020-01-01", "", "C2", "S", "K2", "PR4");
+        s.episode(b, "2020-01-01", "2020-02-01", "C2", "S", "K2", "PR4", "E4A");
+        s.episode(c, "2020-01-01", "", "V3", "S", "K2", "PR1");
+        for (const char *ref : {"A", "B", "C"})
+            placementFor(s, QString::fromLatin1(ref), "2020-01-01");
+        const auto open = PlacementStore(*s).openAt(QDate(2020, 3, 1));
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().childRef, QStringLiteral("A"));
+        QCOMPARE(open.first().category, QStringLiteral("Agency Residential"));
+    }
+
+    void aStaleEditIsRefusedAndChangesNothing()
+    {
+        TestStore s;
+        s.episode(s.child("A", "2010-01-01"), "2020-01-01", "", "C2", "S", "K2", "PR4");
+        const qint64 p = placementFor(s, "A", "2020-01-01");
+        PlacementStore store(*s);
+        QString error;
+        PlacementStore::FeeChange change{p, QDate(2020, 2, 1), 400000, 0, QStringLiteral("Uplift")};
+        QVERIFY2(store.changeFee(change, 1, &error), qPrintable(error));
+        QCOMPARE(store.placement(p, QDate(2020, 2, 1)).version, 2);
+        change.weeklyFee = 999900;
+        QVERIFY(!store.changeFee(change, 1, &error));
+        QVERIFY2(error.contains(QLatin1String("changed by")), qPrintable(error));
+        QCOMPARE(store.placement(p, QDate(2020, 2, 1)).weeklyFee, qint64(400000));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = 'placement_fees'")).toInt(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlacements)
+#include "tst_placements.moc"
