@@ -9,6 +9,8 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY]",
          "write the fictional demo authority into a new (or demo) store", &demo},
+        {"panel", "careboard panel --db FILE --at YYYY-MM-DD [--format json|csv]",
+         "the Placement Panel agenda at a date: children, priority flags, weekly cost, next review", &panel},
     };
     return list;
 }

@@ -459,6 +459,33 @@ struct Generator {
         }
     }
 
+    // Seed 001 §75/§83: the panel and the weekly unregulated report follow 16-17 year olds subject
+    // to a DoLS order in unregulated provision. Chance alone rarely leaves one open at the data end,
+    // so the demo gives the first such candidate (in episode order) an order in force then. No
+    // random draws: nothing else in the demo moves.
+    void ensureDolsInUnregulated()
+    {
+        int candidate = -1;
+        for (int i = 0; i < d.episodes.size(); ++i) {
+            const auto &e = d.episodes[i];
+            if (!e.hasPlacement || e.regulated || qstrcmp(e.provider, "PR1") == 0 || qstrcmp(e.provider, "PR0") == 0
+                || e.decom > d.end || (e.dec.isValid() && e.dec <= d.end) || Codes_isShortBreak(e.ls))
+                continue;
+            const int age = Dates::ageAt(d.children[e.child].dob, d.end);
+            if (age < 16 || age > 17)
+                continue;
+            if (e.dolsFrom.isValid() && e.dolsFrom <= d.end && (!e.dolsTo.isValid() || e.dolsTo >= d.end))
+                return;
+            if (candidate < 0)
+                candidate = i;
+        }
+        if (candidate < 0)
+            return;
+        auto &e = d.episodes[candidate];
+        e.dolsFrom = std::max(e.decom, d.end.addDays(-120));
+        e.dolsTo = d.end.addDays(90);
+    }
+
     void makeBudgets()
     {
         for (int fy = o.fromYear; fy < o.toYear; ++fy) {
@@ -529,6 +556,7 @@ struct Generator {
                                                 lastEnd[c].year() == 9999 ? QDate() : lastEnd[c], "N1"};
         for (const auto &p : d.cpPlans)
             d.cinEpisodes << DemoData::Plan{p.child, p.start.addDays(-rng.range(5, 40)), p.end, "N1"};
+        ensureDolsInUnregulated();
         makePanel();
         makeBudgets();
     }

@@ -231,8 +231,20 @@ QVariant Store::scalar(const QString &sql, const QVariantList &values, const QVa
 
 bool Store::begin(QString *error)
 {
-    if (database().transaction())
+    if (m_transactionDepth > 0) {
+        QSqlQuery q(database());
+        if (!q.exec(QStringLiteral("SAVEPOINT careboard_%1").arg(m_transactionDepth))) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+        ++m_transactionDepth;
         return true;
+    }
+    if (database().transaction()) {
+        m_transactionDepth = 1;
+        return true;
+    }
     if (error)
         *error = database().lastError().text();
     return false;
@@ -240,6 +252,16 @@ bool Store::begin(QString *error)
 
 bool Store::commit(QString *error)
 {
+    if (m_transactionDepth > 1) {
+        --m_transactionDepth;
+        QSqlQuery q(database());
+        if (q.exec(QStringLiteral("RELEASE SAVEPOINT careboard_%1").arg(m_transactionDepth)))
+            return true;
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    m_transactionDepth = 0;
     if (database().commit())
         return true;
     if (error)
@@ -250,6 +272,14 @@ bool Store::commit(QString *error)
 
 void Store::rollback()
 {
+    if (m_transactionDepth > 1) {
+        --m_transactionDepth;
+        QSqlQuery q(database());
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT careboard_%1").arg(m_transactionDepth));
+        q.exec(QStringLiteral("RELEASE SAVEPOINT careboard_%1").arg(m_transactionDepth));
+        return;
+    }
+    m_transactionDepth = 0;
     database().rollback();
 }
 

@@ -49,6 +49,8 @@ public:
     // First column of the first row of a query, or `fallback`.
     QVariant scalar(const QString &sql, const QVariantList &values = {}, const QVariant &fallback = {}) const;
 
+    // Transactions nest: an inner begin() opens a SAVEPOINT inside the outer transaction, so an
+    // area store's own all-or-nothing change can join a larger one (a panel decision and its fee).
     bool begin(QString *error = nullptr);
     bool commit(QString *error = nullptr);
     void rollback();
@@ -78,6 +80,7 @@ private:
     QString m_connectionName;
     SqlDialect m_dialect;
     QString m_userName;
+    int m_transactionDepth = 0;
 };
 
 // Commits on commit(), rolls back if destroyed before: the scope of one all-or-nothing change.

@@ -3,6 +3,7 @@
 #include "casestore.h"
 #include "dates.h"
 #include "indicatorengine.h"
+#include "panelview.h"
 #include "store.h"
 #include "trendsview.h"
 
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
@@ -31,6 +33,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_nav->setSpacing(3);
     m_nav->setAccessibleName(tr("Screens"));
     m_stack = new QStackedWidget(this);
+    m_undoStack = new QUndoStack(this);
 
     m_trends = new TrendsView(*m_store, *m_engine, this);
     addScreen(tr("Trends"), m_trends);
@@ -41,9 +44,8 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     addScreen(tr("Costs"), plannedScreen(tr("Costs"),
         tr("The placement cost table editor: numbers and average weekly costs by category, differences to in-house, "
            "budgets and what-if. This screen is not built yet (issue #4).")));
-    addScreen(tr("Panel"), plannedScreen(tr("Placement Panel"),
-        tr("Meetings, the agenda of external placements with priority flags, case review, decisions and cost "
-           "avoidance. This screen is not built yet (issue #5).")));
+    m_panel = new PanelView(*m_store, m_undoStack, this);
+    addScreen(tr("Panel"), m_panel);
     addScreen(tr("Scorecard"), plannedScreen(tr("Scorecard"),
         tr("Every indicator in one table with last period, last year, target, England, neighbours and RAG. "
            "This screen is not built yet (issue #3).")));
@@ -61,6 +63,13 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_nav->count(); ++i) {
         QAction *a = view->addAction(m_nav->item(i)->text(), this, [this, i] { showScreen(i); });

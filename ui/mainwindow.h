@@ -6,9 +6,11 @@
 QT_BEGIN_NAMESPACE
 class QListWidget;
 class QStackedWidget;
+class QUndoStack;
 QT_END_NAMESPACE
 
 class IndicatorEngine;
+class PanelView;
 class Store;
 class TrendsView;
 
@@ -21,6 +23,9 @@ public:
 
     Store &store() const { return *m_store; }
     TrendsView *trendsView() const { return m_trends; }
+    PanelView *panelView() const { return m_panel; }
+    // The one undo stack of the session: every edit is a command on it (STYLE §5).
+    QUndoStack *undoStack() const { return m_undoStack; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
     int screenCount() const;
@@ -38,4 +43,6 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     TrendsView *m_trends = nullptr;
+    PanelView *m_panel = nullptr;
+    QUndoStack *m_undoStack;
 };

@@ -1,0 +1,206 @@
+#include "panelrules.h"
+
+#include "codes.h"
+#include "dates.h"
+#include "store.h"
+
+namespace {
+
+int intSetting(const Store &store, const char *key, int fallback)
+{
+    bool ok = false;
+    const int v = store.setting(QLatin1String(key)).toInt(&ok);
+    return ok ? v : fallback;
+}
+
+Money::Pence penceSetting(const Store &store, const char *key, Money::Pence fallback)
+{
+    bool ok = false;
+    const qint64 v = store.setting(QLatin1String(key)).toLongLong(&ok);
+    return ok ? v : fallback;
+}
+
+} // namespace
+
+PanelSettings PanelSettings::load(const Store &store)
+{
+    PanelSettings s;
+    s.costThreshold = penceSetting(store, "panel.cost_threshold_pence", s.costThreshold);
+    s.residentialMaxAge = intSetting(store, "panel.residential_max_age", s.residentialMaxAge);
+    s.unregulatedMaxAge = intSetting(store, "panel.unregulated_max_age", s.unregulatedMaxAge);
+    const QStringList dols = store.setting(QStringLiteral("panel.dols_ages")).split(QLatin1Char('-'));
+    if (dols.size() == 2) {
+        bool a = false, b = false;
+        const int lo = dols[0].trimmed().toInt(&a), hi = dols[1].trimmed().toInt(&b);
+        if (a && b && lo <= hi) {
+            s.dolsMinAge = lo;
+            s.dolsMaxAge = hi;
+        }
+    }
+    s.monthsTo18 = intSetting(store, "panel.months_to_18", s.monthsTo18);
+    s.additionalitiesThreshold = penceSetting(store, "panel.additionalities_threshold_pence", s.additionalitiesThreshold);
+    s.reviewIntervalWeeks = std::max(1, intSetting(store, "panel.review_interval_weeks", s.reviewIntervalWeeks));
+    return s;
+}
+
+bool PanelSettings::save(Store &store, QString *error) const
+{
+    Transaction tx(store, error);
+    const QList<QPair<const char *, QString>> values = {
+        {"panel.cost_threshold_pence", QString::number(costThreshold)},
+        {"panel.residential_max_age", QString::number(residentialMaxAge)},
+        {"panel.unregulated_max_age", QString::number(unregulatedMaxAge)},
+        {"panel.dols_ages", QStringLiteral("%1-%2").arg(dolsMinAge).arg(dolsMaxAge)},
+        {"panel.months_to_18", QString::number(monthsTo18)},
+        {"panel.additionalities_threshold_pence", QString::number(additionalitiesThreshold)},
+        {"panel.review_interval_weeks", QString::number(reviewIntervalWeeks)},
+    };
+    if (!tx.ok())
+        return false;
+    for (const auto &[key, value] : values) {
+        const QString k = QLatin1String(key);
+        const QString old = store.setting(k);
+        if (old == value)
+            continue;
+        if (!store.setSetting(k, value, error)
+            || !store.audit(QStringLiteral("settings"), k, QStringLiteral("value"), old.isEmpty() ? QVariant() : QVariant(old),
+                            value, QStringLiteral("Panel thresholds"), error))
+            return false;
+    }
+    return tx.commit(error);
+}
+
+void ProviderRatings::add(const QString &provider, const QString &rating, const QDate &ratedOn)
+{
+    if (provider.isEmpty() || rating.isEmpty())
+        return;
+    auto &list = m_byProvider[provider];
+    for (const Judgement &j : list)
+        if (j.ratedOn == ratedOn && j.rating == rating)
+            return;
+    list.append({rating, ratedOn});
+}
+
+QString ProviderRatings::ratingAt(const QString &provider, const QDate &d, QDate *ratedOn) const
+{
+    const auto it = m_byProvider.constFind(provider);
+    if (it == m_byProvider.cend())
+        return {};
+    const Judgement *best = nullptr;
+    for (const Judgement &j : *it) {
+        if (j.ratedOn.isValid() && j.ratedOn > d)
+            continue;
+        // A dated judgement beats an undated one; among dated ones the latest wins.
+        if (!best || (!best->ratedOn.isValid() && j.ratedOn.isValid()) || (j.ratedOn.isValid() && j.ratedOn > best->ratedOn))
+            best = &j;
+    }
+    if (!best)
+        return {};
+    if (ratedOn)
+        *ratedOn = best->ratedOn;
+    return best->rating;
+}
+
+namespace PanelRules {
+
+const char *const flagCodes[8] = {"desired_type_not_achieved", "cost_over_threshold", "young_in_residential",
+                                  "inadequate_residential", "unregulated_under_16", "dols_unregulated",
+                                  "nearing_18", "additionalities"};
+
+QString flagLabel(const QString &code)
+{
+    static const QHash<QString, QString> labels = {
+        {QStringLiteral("desired_type_not_achieved"), QStringLiteral("Desired type not achieved")},
+        {QStringLiteral("cost_over_threshold"), QStringLiteral("Cost over threshold")},
+        {QStringLiteral("young_in_residential"), QStringLiteral("Young in residential")},
+        {QStringLiteral("inadequate_residential"), QStringLiteral("Inadequate provider")},
+        {QStringLiteral("unregulated_under_16"), QStringLiteral("Unregulated under 16")},
+        {QStringLiteral("dols_unregulated"), QStringLiteral("DoLS in unregulated")},
+        {QStringLiteral("nearing_18"), QStringLiteral("Nearing 18")},
+        {QStringLiteral("additionalities"), QStringLiteral("Additionalities")},
+    };
+    return labels.value(code, code);
+}
+
+QString money(Money::Pence p)
+{
+    return Money::format(p, p % 100 != 0);
+}
+
+bool dolsInForce(const PlacementRecord &p, const QDate &d)
+{
+    if (!p.dolsFrom.isValid() && !p.dolsTo.isValid())
+        return false;
+    return (!p.dolsFrom.isValid() || p.dolsFrom <= d) && (!p.dolsTo.isValid() || d <= p.dolsTo);
+}
+
+QVector<PanelFlag> evaluate(const PlacementRecord &p, const QDate &d, const PanelSettings &s, const ProviderRatings *ratings)
+{
+    QVector<PanelFlag> flags;
+    const int age = Dates::ageAt(p.dob, d);
+    const bool residential = Codes::isResidential(p.place);
+    const auto add = [&](int index, FlagSeverity severity, const QString &reason) {
+        flags.append({QLatin1String(flagCodes[index]), severity, reason});
+    };
+    // 1. Desired placement type not achieved due to market availability.
+    if (!p.desiredTypeAchieved)
+        add(0, FlagSeverity::Medium, QStringLiteral("desired placement type not achieved (market availability)"));
+    // 2. External weekly cost (fee plus additionalities) over the threshold: strictly more.
+    if (p.weeklyTotal() > s.costThreshold)
+        add(1, FlagSeverity::Medium, QStringLiteral("weekly cost %1 exceeds %2").arg(money(p.weeklyTotal()), money(s.costThreshold)));
+    // 3. Aged 12 or under in residential provision (K1, K2, R1, S1).
+    if (residential && age >= 0 && age <= s.residentialMaxAge)
+        add(2, FlagSeverity::High, QStringLiteral("aged %1 in residential provision (%2)").arg(age).arg(p.place));
+    // 4. Residential provision whose latest Ofsted judgement is Inadequate.
+    if (residential) {
+        QDate on = p.ofstedRatedOn;
+        QString rating;
+        if (ratings)
+            rating = ratings->ratingAt(p.provider, d, &on);
+        else if (!p.ofstedRatedOn.isValid() || p.ofstedRatedOn <= d)
+            rating = p.ofstedRating;
+        if (rating.compare(QLatin1String("Inadequate"), Qt::CaseInsensitive) == 0)
+            add(3, FlagSeverity::High, on.isValid()
+                    ? QStringLiteral("provider judged Inadequate by Ofsted on %1").arg(Dates::uk(on))
+                    : QStringLiteral("provider judged Inadequate by Ofsted"));
+    }
+    // 5. Under 16 in unregulated provision.
+    if (!p.regulated && age >= 0 && age <= s.unregulatedMaxAge)
+        add(4, FlagSeverity::High, QStringLiteral("aged %1 in unregulated provision").arg(age));
+    // 6. Aged 16 or 17, subject to a DoLS order, in unregulated provision.
+    if (!p.regulated && age >= s.dolsMinAge && age <= s.dolsMaxAge && dolsInForce(p, d))
+        add(5, FlagSeverity::High, p.dolsTo.isValid()
+                ? QStringLiteral("aged %1, DoLS order to %2, in unregulated provision").arg(age).arg(Dates::uk(p.dolsTo))
+                : QStringLiteral("aged %1, subject to a DoLS order, in unregulated provision").arg(age));
+    // 7. Placed externally with the 18th birthday within 6 months (on or before D + 6 months).
+    if (p.dob.isValid()) {
+        const QDate eighteen = p.dob.addYears(18);
+        if (eighteen > d && eighteen <= d.addMonths(s.monthsTo18)) {
+            const qint64 days = d.daysTo(eighteen);
+            add(6, FlagSeverity::Medium, days < 14 ? QStringLiteral("turns 18 in %1 day%2").arg(days).arg(days == 1 ? "" : "s")
+                                                   : QStringLiteral("turns 18 in %1 weeks").arg(days / 7));
+        }
+    }
+    // 8. Additionalities to the placement cost (e.g. extra staffing).
+    if (p.additionalWeekly > s.additionalitiesThreshold)
+        add(7, FlagSeverity::Low, QStringLiteral("additionalities %1 a week on a fee of %2").arg(money(p.additionalWeekly), money(p.weeklyFee)));
+    return flags;
+}
+
+int urgency(const QVector<PanelFlag> &flags)
+{
+    int sum = 0;
+    for (const PanelFlag &f : flags)
+        sum += int(f.severity);
+    return sum;
+}
+
+int maxSeverity(const QVector<PanelFlag> &flags)
+{
+    int m = 0;
+    for (const PanelFlag &f : flags)
+        m = std::max(m, int(f.severity));
+    return m;
+}
+
+} // namespace PanelRules

@@ -1,0 +1,76 @@
+#pragma once
+// The Placement Panel's priority flags (PRODUCT §7, seed 001 §75): which external placements the
+// panel looks at first, and why, at a date. Pure rules over PlacementRecord; thresholds from
+// the `settings` table (panel.*) so that an authority can set its own.
+#include "money.h"
+#include "placementstore.h"
+
+#include <QDate>
+#include <QHash>
+#include <QString>
+#include <QVector>
+
+class Store;
+
+// The configurable thresholds. Keys in `settings` are given beside each field.
+struct PanelSettings {
+    Money::Pence costThreshold = 900000;     // panel.cost_threshold_pence: flag 2 when the weekly cost exceeds it
+    int residentialMaxAge = 12;              // panel.residential_max_age: flag 3 when aged this or under
+    int unregulatedMaxAge = 15;              // panel.unregulated_max_age: flag 5 when aged this or under ("under 16")
+    int dolsMinAge = 16, dolsMaxAge = 17;    // panel.dols_ages "16-17": flag 6's age range
+    int monthsTo18 = 6;                      // panel.months_to_18: flag 7 when the 18th birthday is this close
+    Money::Pence additionalitiesThreshold = 0; // panel.additionalities_threshold_pence: flag 8 when above it
+    int reviewIntervalWeeks = 26;            // panel.review_interval_weeks: due for review after this long
+
+    static PanelSettings load(const Store &store);
+    bool save(Store &store, QString *error) const;
+};
+
+// Severity of a flag: the four safeguarding scenarios of seed 001 §75 are High, cost and
+// leaving-care timing Medium, the rest Low. Urgency on the agenda sums them.
+enum class FlagSeverity { Low = 1, Medium = 2, High = 3 };
+
+struct PanelFlag {
+    QString code;     // stable key, e.g. "cost_over_threshold"
+    FlagSeverity severity = FlagSeverity::Low;
+    QString reason;   // in words, e.g. "weekly cost £18,800 exceeds £9,000"
+};
+
+// The latest Ofsted judgement of each provider. A provider's rating is recorded on each of its
+// placement rows with the date it was given; the judgement that counts at D is the one with the
+// latest rated_on on or before D, whichever row it was recorded on, so a provider re-rated from
+// Inadequate to Good stops flagging its children from the day of the new judgement. A judgement
+// dated after D did not exist yet at D; an undated one counts only when no dated one does.
+class ProviderRatings
+{
+public:
+    void add(const QString &provider, const QString &rating, const QDate &ratedOn);
+    // Rating in force at D (empty if none known), and its date in *ratedOn.
+    QString ratingAt(const QString &provider, const QDate &d, QDate *ratedOn = nullptr) const;
+
+private:
+    struct Judgement {
+        QString rating;
+        QDate ratedOn;
+    };
+    QHash<QString, QVector<Judgement>> m_byProvider;
+};
+
+namespace PanelRules {
+
+// Flag codes, in PRODUCT §7 order.
+extern const char *const flagCodes[8];
+// Short label of a flag code for tables ("Cost over threshold").
+QString flagLabel(const QString &code);
+// Flags raised for placement `p` at D (empty when none). Callers pass external placements open
+// at D; `ratings` supplies flag 4's latest judgement (if null, the placement's own rating).
+QVector<PanelFlag> evaluate(const PlacementRecord &p, const QDate &d, const PanelSettings &settings,
+                            const ProviderRatings *ratings = nullptr);
+int urgency(const QVector<PanelFlag> &flags); // sum of severities
+int maxSeverity(const QVector<PanelFlag> &flags);
+// DoLS order in force at D: from dols_from to dols_to inclusive (either end may be open).
+bool dolsInForce(const PlacementRecord &p, const QDate &d);
+// "£9,000" or "£9,000.01": pence shown only when there are some.
+QString money(Money::Pence p);
+
+} // namespace PanelRules

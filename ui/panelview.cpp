@@ -1,0 +1,711 @@
+#include "panelview.h"
+
+#include "agendamodel.h"
+#include "casestore.h"
+#include "costavoidance.h"
+#include "dates.h"
+#include "panelcommands.h"
+#include "panelstore.h"
+#include "placementstore.h"
+#include "reporttablemodel.h"
+#include "residentialtracker.h"
+#include "store.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *heading(const QString &text, QWidget *parent, int extra = 3)
+{
+    auto *l = new QLabel(text, parent);
+    QFont f = l->font();
+    f.setPointSize(f.pointSize() + extra);
+    f.setBold(true);
+    l->setFont(f);
+    l->setWordWrap(true);
+    return l;
+}
+
+QTableView *makeTable(QAbstractItemModel *model, int sortRole, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(sortRole);
+    auto *t = new QTableView(parent);
+    t->setModel(proxy);
+    t->setSortingEnabled(true);
+    t->sortByColumn(-1, Qt::AscendingOrder);
+    t->setAlternatingRowColors(true);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    t->setWordWrap(false);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString money(Money::Pence p)
+{
+    return PanelRules::money(p);
+}
+
+} // namespace
+
+PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent), m_store(store), m_undoStack(undoStack), m_settings(PanelSettings::load(store))
+{
+    // Projector type: everything on this screen a few points larger than the desktop default.
+    QFont big = font();
+    big.setPointSize(big.pointSize() + 3);
+    setFont(big);
+
+    m_agendaModel = new AgendaModel(this);
+    m_avoidanceTotals = new ReportTableModel(this);
+    m_avoidanceLines = new ReportTableModel(this);
+    m_residential = new ReportTableModel(this);
+    m_residentialYears = new ReportTableModel(this);
+    m_unregulated = new ReportTableModel(this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildAgendaTab(), tr("&Agenda"));
+    m_tabs->addTab(buildCaseTab(), tr("&Case review"));
+    m_tabs->addTab(buildReportTab(m_avoidanceTotals, &m_avoidanceHeading, &m_avoidanceTable, m_avoidanceLines,
+                                  &m_avoidanceLinesHeading), tr("Cost a&voidance"));
+    m_tabs->addTab(buildReportTab(m_residential, &m_residentialHeading, &m_residentialTable, m_residentialYears,
+                                  &m_residentialYearsHeading), tr("&Residential tracker"));
+    m_tabs->addTab(buildReportTab(m_unregulated, &m_unregulatedHeading, &m_unregulatedTable), tr("&Unregulated report"));
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_message);
+
+    const auto shortcut = [this](const QKeySequence &keys, void (PanelView::*slot)()) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), &PanelView::nextCase);
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), &PanelView::previousCase);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &PanelView::newMeeting);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &PanelView::fixAgenda);
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, [this] { recordDecision(); });
+    }
+    loadMeetings();
+}
+
+QWidget *PanelView::buildAgendaTab()
+{
+    auto *w = new QWidget(this);
+    m_meetings = new QListWidget(w);
+    m_meetings->setAccessibleName(tr("Panel meetings"));
+    m_meetings->setMinimumWidth(260);
+    m_meetings->setMaximumWidth(320);
+    auto *newButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
+    m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
+    auto *left = new QVBoxLayout;
+    left->addWidget(heading(tr("Meetings"), w, 2));
+    left->addWidget(m_meetings, 1);
+    left->addWidget(newButton);
+    left->addWidget(m_fixButton);
+
+    m_agendaHeading = heading(QString(), w);
+    m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
+    m_agendaTable->setAccessibleName(tr("Agenda"));
+    auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision"), w);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_agendaHeading);
+    right->addWidget(m_agendaTable, 1);
+    right->addWidget(hint);
+
+    auto *layout = new QHBoxLayout(w);
+    layout->addLayout(left);
+    layout->addLayout(right, 1);
+
+    connect(m_meetings, &QListWidget::currentRowChanged, this, &PanelView::meetingChanged);
+    connect(newButton, &QPushButton::clicked, this, &PanelView::newMeeting);
+    connect(m_fixButton, &QPushButton::clicked, this, &PanelView::fixAgenda);
+    connect(m_agendaTable, &QTableView::activated, this, [this](const QModelIndex &index) {
+        selectCase(index.row());
+        showTab(CaseTab);
+    });
+    connect(m_agendaTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        const int row = m_agendaModel->rowOfChild(index.data(AgendaModel::ChildIdRole).toLongLong());
+        if (row != m_case) {
+            m_case = row;
+            refreshCase();
+        }
+    });
+    return w;
+}
+
+QWidget *PanelView::buildCaseTab()
+{
+    auto *w = new QWidget(this);
+    m_caseHeading = heading(QString(), w, 4);
+    m_caseBrowser = new QTextBrowser(w);
+    m_caseBrowser->setAccessibleName(tr("Case review"));
+    m_caseBrowser->setOpenLinks(false);
+
+    auto *form = new QWidget(w);
+    auto *fl = new QFormLayout(form);
+    fl->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_source = new QComboBox(form);
+    m_source->addItems(PanelStore::sources());
+    m_outcome = new QComboBox(form);
+    for (const QString &o : PanelStore::outcomes())
+        m_outcome->addItem(o.left(1).toUpper() + o.mid(1), o);
+    m_newCost = new QLineEdit(form);
+    m_newCost->setPlaceholderText(tr("unchanged"));
+    m_newCost->setAccessibleName(tr("New weekly cost"));
+    m_costFrom = new QDateEdit(form);
+    m_costFrom->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_costFrom->setCalendarPopup(true);
+    m_actions = new QPlainTextEdit(form);
+    m_actions->setPlaceholderText(tr("One a line — Owner: action"));
+    m_actions->setTabChangesFocus(true);
+    m_actions->setMinimumHeight(90);
+    m_nextReview = new QDateEdit(form);
+    m_nextReview->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_nextReview->setCalendarPopup(true);
+    m_notes = new QPlainTextEdit(form);
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMinimumHeight(70);
+    m_preview = new QLabel(form);
+    m_preview->setWordWrap(true);
+    m_recordButton = new QPushButton(tr("Record decision (Ctrl+Return)"), form);
+    QFont bf = m_recordButton->font();
+    bf.setBold(true);
+    m_recordButton->setFont(bf);
+    fl->addRow(heading(tr("Decision"), form, 2));
+    fl->addRow(tr("Source"), m_source);
+    fl->addRow(tr("&Outcome"), m_outcome);
+    fl->addRow(tr("New weekly &cost"), m_newCost);
+    fl->addRow(tr("Starting"), m_costFrom);
+    fl->addRow(tr("&Actions"), m_actions);
+    fl->addRow(tr("Next &review"), m_nextReview);
+    fl->addRow(tr("&Notes"), m_notes);
+    fl->addRow(m_preview);
+    fl->addRow(m_recordButton);
+    form->setMinimumWidth(460);
+    form->setMaximumWidth(560);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_caseBrowser, 1);
+    body->addWidget(form);
+    auto *layout = new QVBoxLayout(w);
+    layout->addWidget(m_caseHeading);
+    layout->addLayout(body, 1);
+
+    connect(m_recordButton, &QPushButton::clicked, this, [this] { recordDecision(); });
+    connect(m_newCost, &QLineEdit::textChanged, this, &PanelView::updateAvoidancePreview);
+    connect(m_costFrom, &QDateEdit::dateChanged, this, &PanelView::updateAvoidancePreview);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &PanelView::updateAvoidancePreview);
+    return w;
+}
+
+QWidget *PanelView::buildReportTab(ReportTableModel *model, QLabel **head, QTableView **table, ReportTableModel *second,
+                                   QLabel **secondHeading)
+{
+    auto *w = new QWidget(this);
+    auto *layout = new QVBoxLayout(w);
+    *head = heading(QString(), w);
+    *table = makeTable(model, ReportTableModel::SortRole, w);
+    auto *top = new QWidget(w);
+    auto *tl = new QVBoxLayout(top);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(*head);
+    tl->addWidget(*table, 1);
+    if (!second) {
+        layout->addWidget(top);
+        return w;
+    }
+    auto *bottom = new QWidget(w);
+    auto *bl = new QVBoxLayout(bottom);
+    bl->setContentsMargins(0, 0, 0, 0);
+    *secondHeading = heading(QString(), w);
+    bl->addWidget(*secondHeading);
+    bl->addWidget(makeTable(second, ReportTableModel::SortRole, w), 1);
+    auto *splitter = new QSplitter(Qt::Vertical, w);
+    splitter->addWidget(top);
+    splitter->addWidget(bottom);
+    layout->addWidget(splitter);
+    return w;
+}
+
+QDate PanelView::meetingDate() const
+{
+    const QListWidgetItem *item = m_meetings->currentItem();
+    if (item)
+        return item->data(Qt::UserRole + 1).toDate();
+    const QDate end = CaseStore(m_store).dataEnd();
+    return end.isValid() ? end : QDate::currentDate();
+}
+
+void PanelView::loadMeetings(qint64 select)
+{
+    const QSignalBlocker block(m_meetings);
+    m_meetings->clear();
+    int row = 0;
+    for (const PanelMeeting &m : PanelStore(m_store).meetings()) {
+        const QString status = m.status == QLatin1String("fixed") ? tr("agenda fixed") : m.status;
+        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2\n%3").arg(Dates::uk(m.date), status, m.chair), m_meetings);
+        item->setData(Qt::UserRole, m.meetingId);
+        item->setData(Qt::UserRole + 1, m.date);
+        if (m.meetingId == select)
+            row = m_meetings->count() - 1;
+    }
+    if (m_meetings->count())
+        m_meetings->setCurrentRow(row);
+    meetingChanged();
+}
+
+void PanelView::meetingChanged()
+{
+    m_case = -1;
+    refresh();
+}
+
+void PanelView::refresh()
+{
+    m_settings = PanelSettings::load(m_store);
+    refreshAgenda();
+    refreshCase();
+    refreshAvoidance();
+    refreshResidential();
+    refreshUnregulated();
+}
+
+void PanelView::refreshAgenda()
+{
+    const QListWidgetItem *item = m_meetings->currentItem();
+    PanelMeeting meeting;
+    if (item)
+        meeting = PanelStore(m_store).meeting(item->data(Qt::UserRole).toLongLong());
+    QVector<AgendaItem> agenda;
+    const QDate d = meetingDate();
+    if (meeting.meetingId)
+        agenda = Agenda::forMeeting(m_store, meeting, m_settings);
+    else
+        agenda = Agenda::build(m_store, d, m_settings);
+    const qint64 keepChild = m_case >= 0 && m_case < m_agendaModel->rowCount() ? m_agendaModel->itemAt(m_case).childId : 0;
+    m_agendaModel->setAgenda(agenda);
+    int flagged = 0;
+    for (const AgendaItem &a : agenda)
+        flagged += a.flags.isEmpty() ? 0 : 1;
+    const bool fixed = meeting.status == QLatin1String("fixed");
+    m_agendaHeading->setText(tr("Agenda for %1%2 — %3 children: %4 flagged, %5 due for review only")
+                                 .arg(Dates::uk(d), fixed ? tr(" (fixed)") : meeting.meetingId ? tr(" (provisional)") : QString())
+                                 .arg(agenda.size()).arg(flagged).arg(agenda.size() - flagged));
+    m_fixButton->setEnabled(meeting.meetingId != 0);
+    auto *h = m_agendaTable->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(AgendaModel::Flags, QHeaderView::Stretch);
+    m_case = keepChild ? m_agendaModel->rowOfChild(keepChild) : -1;
+    if (m_case < 0 && !agenda.isEmpty())
+        m_case = 0;
+    if (m_case >= 0) {
+        auto *proxy = static_cast<QSortFilterProxyModel *>(m_agendaTable->model());
+        const QSignalBlocker block(m_agendaTable->selectionModel());
+        m_agendaTable->setCurrentIndex(proxy->mapFromSource(m_agendaModel->index(m_case, 0)));
+    }
+}
+
+void PanelView::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void PanelView::selectCase(int row)
+{
+    if (row < 0 || row >= m_agendaModel->rowCount())
+        return;
+    m_case = row;
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_agendaTable->model());
+    {
+        const QSignalBlocker block(m_agendaTable->selectionModel());
+        m_agendaTable->setCurrentIndex(proxy->mapFromSource(m_agendaModel->index(row, 0)));
+    }
+    refreshCase();
+}
+
+void PanelView::nextCase()
+{
+    // Follow the order on screen (the table may be sorted by a column).
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_agendaTable->model());
+    const int at = m_case >= 0 ? proxy->mapFromSource(m_agendaModel->index(m_case, 0)).row() : -1;
+    if (at + 1 < proxy->rowCount())
+        selectCase(proxy->mapToSource(proxy->index(at + 1, 0)).row());
+}
+
+void PanelView::previousCase()
+{
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_agendaTable->model());
+    const int at = m_case >= 0 ? proxy->mapFromSource(m_agendaModel->index(m_case, 0)).row() : proxy->rowCount();
+    if (at > 0)
+        selectCase(proxy->mapToSource(proxy->index(at - 1, 0)).row());
+}
+
+void PanelView::refreshCase()
+{
+    const bool has = m_case >= 0 && m_case < m_agendaModel->rowCount();
+    m_recordButton->setEnabled(has);
+    if (!has) {
+        m_caseHeading->setText(tr("No case selected"));
+        m_caseBrowser->setHtml(tr("<p>Choose a child on the agenda.</p>"));
+        return;
+    }
+    const AgendaItem &it = m_agendaModel->itemAt(m_case);
+    const QDate d = meetingDate();
+    m_caseHeading->setText(tr("%1 of %2 · %3 · age %4 · %5 · %6")
+                               .arg(it.position).arg(m_agendaModel->rowCount())
+                               .arg(it.childRef).arg(it.age)
+                               .arg(it.placementType.isEmpty() ? it.place : QStringLiteral("%1 (%2)").arg(it.placementType, it.place),
+                                    money(it.weeklyTotal()) + tr(" a week")));
+    QString html;
+    html += QStringLiteral("<style>td,th{padding:2px 10px 2px 0;} th{text-align:left;} h3{margin-top:14px;}</style>");
+    html += tr("<p>Legal status <b>%1</b> · provider <b>%2</b> · placed %3 (%4 days) · fee %5 + additionalities %6</p>")
+                .arg(esc(it.legalStatus), esc(it.provider), Dates::uk(it.placedOn)).arg(it.daysInPlacement)
+                .arg(money(it.weeklyFee), money(it.additionalWeekly));
+    html += tr("<h3>Priority flags</h3>");
+    if (it.flags.isEmpty())
+        html += tr("<p>None.</p>");
+    else {
+        html += QStringLiteral("<ul>");
+        for (const PanelFlag &f : it.flags)
+            html += QStringLiteral("<li><b>%1</b>%2: %3</li>")
+                        .arg(esc(PanelRules::flagLabel(f.code)),
+                             f.severity == FlagSeverity::High ? tr(" (high)") : f.severity == FlagSeverity::Medium ? tr(" (medium)") : tr(" (low)"),
+                             esc(f.reason));
+        html += QStringLiteral("</ul>");
+    }
+    html += it.lastReview.isValid() ? tr("<p>Last reviewed at panel %1; %2.</p>").arg(Dates::uk(it.lastReview),
+                                            it.dueForReview ? tr("<b>due for review</b>") : tr("next review %1").arg(Dates::uk(it.nextReview)))
+                                     : tr("<p><b>Never reviewed at panel.</b></p>");
+
+    PlacementStore placements(m_store);
+    html += tr("<h3>Placement history</h3><table><tr><th>From</th><th>To</th><th>Placement</th><th>Provider</th><th>Weekly cost</th></tr>");
+    for (const PlacementRecord &p : placements.childPlacements(it.childId, d)) {
+        if (p.decom > d)
+            continue;
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3 (%4, %5)</td><td>%6</td><td align=right>%7</td></tr>")
+                    .arg(Dates::uk(p.decom), p.dec.isValid() && p.dec <= d ? Dates::uk(p.dec) : tr("open"), esc(p.category),
+                         esc(p.place), esc(p.placeProvider), esc(p.provider), money(p.weeklyTotal()));
+    }
+    html += QStringLiteral("</table>");
+
+    html += tr("<h3>Cost history of this placement</h3><table><tr><th>From</th><th>Fee</th><th>Additionalities</th><th>Weekly cost</th><th>Reason</th></tr>");
+    for (const FeeRecord &f : placements.feeHistory(it.placementId))
+        html += QStringLiteral("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td align=right><b>%4</b></td><td>%5</td></tr>")
+                    .arg(Dates::uk(f.effectiveFrom), money(f.weeklyFee), money(f.additionalWeekly),
+                         money(f.weeklyFee + f.additionalWeekly), esc(f.reason));
+    html += QStringLiteral("</table>");
+
+    html += tr("<h3>Previous decisions</h3>");
+    const QVector<PanelDecision> decisions = PanelStore(m_store).decisions(it.childId);
+    if (decisions.isEmpty())
+        html += tr("<p>None.</p>");
+    else {
+        html += tr("<table><tr><th>Date</th><th>Source</th><th>Outcome</th><th>Cost</th><th>Next review</th><th>Actions</th></tr>");
+        for (const PanelDecision &dec : decisions) {
+            const QString cost = dec.hasNewCost ? tr("%1 → %2 from %3").arg(money(dec.oldWeekly), money(dec.newWeekly), Dates::uk(dec.newCostFrom))
+                                                : money(dec.oldWeekly);
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+                        .arg(Dates::uk(dec.decidedOn), esc(dec.source), esc(dec.outcome), cost, Dates::uk(dec.nextReview),
+                             esc(dec.actions).replace(QLatin1Char('\n'), QLatin1String("<br>")));
+        }
+        html += QStringLiteral("</table>");
+    }
+    m_caseBrowser->setHtml(html);
+
+    // A fresh form for each case: continue, no cost change, review after the interval.
+    const QSignalBlocker b1(m_newCost), b2(m_costFrom), b3(m_outcome);
+    m_outcome->setCurrentIndex(0);
+    m_newCost->clear();
+    m_costFrom->setDate(d);
+    m_nextReview->setDate(d.addDays(7 * qint64(m_settings.reviewIntervalWeeks)));
+    m_actions->clear();
+    m_notes->clear();
+    updateAvoidancePreview();
+}
+
+void PanelView::setDecisionForm(const QString &outcome, const QString &newWeeklyCost, const QDate &from, const QString &actions,
+                                const QDate &nextReview, const QString &notes)
+{
+    m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(outcome)));
+    m_newCost->setText(newWeeklyCost);
+    m_costFrom->setDate(from);
+    m_actions->setPlainText(actions);
+    m_nextReview->setDate(nextReview);
+    m_notes->setPlainText(notes);
+    updateAvoidancePreview();
+}
+
+void PanelView::updateAvoidancePreview()
+{
+    if (m_case < 0 || m_case >= m_agendaModel->rowCount()) {
+        m_preview->clear();
+        return;
+    }
+    const AgendaItem &it = m_agendaModel->itemAt(m_case);
+    Money::Pence newCost = 0;
+    if (m_newCost->text().trimmed().isEmpty()) {
+        m_preview->setText(tr("Weekly cost stays at %1.").arg(money(it.weeklyTotal())));
+        return;
+    }
+    if (!Money::parse(m_newCost->text(), &newCost) || newCost < 0) {
+        m_preview->setText(tr("<span style='color:#D55E00'>Enter the new weekly cost in pounds, e.g. 2,000 or 2000.50.</span>"));
+        return;
+    }
+    const Money::Pence saving = it.weeklyTotal() - newCost;
+    if (saving <= 0) {
+        m_preview->setText(tr("Weekly cost rises by %1 (no cost avoidance).").arg(money(-saving)));
+        return;
+    }
+    const PlacementRecord p = PlacementStore(m_store).placement(it.placementId, meetingDate());
+    const QDate start = m_costFrom->date();
+    const QDate end = CostAvoidance::periodEnd(start, p.dec.isValid() ? p.dec : p.plannedEnd);
+    m_preview->setText(tr("Saves %1 a week: cost avoidance %2 to %3 (%4 weeks).")
+                           .arg(money(saving), money(CostAvoidance::amount(saving, start.daysTo(end))), Dates::uk(end))
+                           .arg(QString::number(start.daysTo(end) / 7.0, 'f', 1)));
+}
+
+bool PanelView::recordDecision()
+{
+    if (m_case < 0 || m_case >= m_agendaModel->rowCount()) {
+        showMessage(tr("Choose a child on the agenda first."), true);
+        return false;
+    }
+    const AgendaItem &it = m_agendaModel->itemAt(m_case);
+    PanelDecision d;
+    const QListWidgetItem *meetingItem = m_meetings->currentItem();
+    d.meetingId = meetingItem && m_source->currentText() == QLatin1String("Panel") ? meetingItem->data(Qt::UserRole).toLongLong() : 0;
+    d.childId = it.childId;
+    d.placementId = it.placementId;
+    d.decidedOn = meetingDate();
+    d.source = m_source->currentText();
+    d.outcome = m_outcome->currentData().toString();
+    d.oldWeekly = it.weeklyTotal();
+    if (!m_newCost->text().trimmed().isEmpty()) {
+        if (!Money::parse(m_newCost->text(), &d.newWeekly) || d.newWeekly < 0) {
+            showMessage(tr("The new weekly cost '%1' is not an amount of money; nothing was recorded.").arg(m_newCost->text()), true);
+            m_newCost->setFocus();
+            return false;
+        }
+        d.hasNewCost = true;
+        d.newCostFrom = m_costFrom->date();
+    }
+    d.actions = m_actions->toPlainText().trimmed();
+    d.nextReview = m_nextReview->date();
+    d.notes = m_notes->toPlainText().trimmed();
+    const QString ref = it.childRef;
+    auto command = std::make_unique<RecordDecisionCommand>(
+        m_store, d, it.placementVersion, [this] { refresh(); }, [this](const QString &e) { showMessage(e, true); });
+    if (!command->ok()) {
+        // Nothing was written: keep the form as typed so the chair can correct and retry.
+        showMessage(tr("The decision was not recorded: %1").arg(command->error()), true);
+        return false;
+    }
+    if (m_undoStack)
+        m_undoStack->push(command.release());
+    refresh();
+    showMessage(tr("Recorded: %1 — %2. Ctrl+Z undoes it.").arg(ref, d.outcome));
+    return true;
+}
+
+void PanelView::newMeeting()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New panel meeting"));
+    auto *date = new QDateEdit(&dialog);
+    date->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    date->setCalendarPopup(true);
+    const QVector<PanelMeeting> meetings = PanelStore(m_store).meetings();
+    date->setDate(meetings.isEmpty() ? meetingDate() : meetings.first().date.addDays(14)); // fortnightly (seed 001 §72)
+    auto *chair = new QComboBox(&dialog);
+    chair->setEditable(true);
+    chair->addItems({tr("Director of Through Care"), tr("Head of Quality Assurance and IRO Service")});
+    if (!meetings.isEmpty() && meetings.first().chair == chair->itemText(0))
+        chair->setCurrentIndex(1); // chairs alternate
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Date"), date);
+    form->addRow(tr("Chair"), chair);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    const qint64 id = PanelStore(m_store).createMeeting(date->date(), chair->currentText(), &error);
+    if (!id) {
+        showMessage(tr("The meeting was not created: %1").arg(error), true);
+        return;
+    }
+    loadMeetings(id);
+    showMessage(tr("Meeting of %1 created; its agenda is provisional until fixed.").arg(Dates::uk(date->date())));
+}
+
+void PanelView::fixAgenda()
+{
+    const QListWidgetItem *item = m_meetings->currentItem();
+    if (!item)
+        return;
+    PanelStore panel(m_store);
+    const PanelMeeting meeting = panel.meeting(item->data(Qt::UserRole).toLongLong());
+    // Fixing re-evaluates at the meeting date, so a fixed agenda can be refreshed by fixing again.
+    const QVector<AgendaItem> agenda = Agenda::build(m_store, meeting.date, m_settings);
+    QString error;
+    if (!panel.fixAgenda(meeting.meetingId, meeting.version, Agenda::itemRows(agenda), &error)) {
+        showMessage(tr("The agenda was not fixed: %1").arg(error), true);
+        return;
+    }
+    loadMeetings(meeting.meetingId);
+    showMessage(tr("Agenda of %1 fixed: %2 children.").arg(Dates::uk(meeting.date)).arg(agenda.size()));
+}
+
+void PanelView::refreshAvoidance()
+{
+    const QDate d = meetingDate();
+    const AvoidanceReport r = CostAvoidance::yearToDate(m_store, d);
+    QVector<ReportTableModel::Row> totals;
+    for (const AvoidanceTotal &t : r.totals + QVector<AvoidanceTotal>{r.total})
+        totals << ReportTableModel::Row{ReportTableModel::text(t.source),
+                                        ReportTableModel::number(QString::number(t.placements), t.placements),
+                                        ReportTableModel::number(money(t.booked), t.booked),
+                                        ReportTableModel::number(money(t.accrued), t.accrued)};
+    m_avoidanceTotals->setTable({tr("Source"), tr("Placements"), tr("Cost avoidance year to date"), tr("Of which accrued by %1").arg(Dates::uk(d))},
+                                totals);
+    m_avoidanceHeading->setText(tr("Cost avoidance %1 to %2 (financial year %3): reductions starting in the year, each to the "
+                                   "earlier of its placement's end and 52 weeks")
+                                    .arg(Dates::uk(r.from), Dates::uk(r.to), Dates::financialYearLabel(Dates::financialYear(d))));
+    QVector<ReportTableModel::Row> lines;
+    for (const AvoidanceLine &l : r.lines)
+        lines << ReportTableModel::Row{
+            ReportTableModel::text(Dates::uk(l.decision.decidedOn)), ReportTableModel::text(l.decision.source),
+            ReportTableModel::text(l.childRef),
+            ReportTableModel::number(money(l.decision.oldWeekly), l.decision.oldWeekly),
+            ReportTableModel::number(money(l.decision.newWeekly), l.decision.newWeekly),
+            ReportTableModel::number(money(l.weeklySaving), l.weeklySaving),
+            ReportTableModel::text(Dates::uk(l.start)), ReportTableModel::text(Dates::uk(l.end)),
+            ReportTableModel::number(QString::number(l.days / 7.0, 'f', 1), l.days),
+            ReportTableModel::number(l.booked ? money(l.total) : tr("(earlier year)"), l.booked ? l.total : -1),
+            ReportTableModel::number(money(l.accrued), l.accrued)};
+    m_avoidanceLines->setTable({tr("Decided"), tr("Source"), tr("Child"), tr("Old weekly"), tr("New weekly"), tr("Saving a week"),
+                                tr("From"), tr("To"), tr("Weeks"), tr("Avoidance"), tr("Accrued")},
+                               lines);
+    m_avoidanceLinesHeading->setText(tr("The %1 decisions behind the totals").arg(lines.size()));
+    m_avoidanceTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+}
+
+void PanelView::refreshResidential()
+{
+    const QDate d = meetingDate();
+    const QVector<Tracker::ResidentialRow> rows = Tracker::residentialAt(m_store, d);
+    QVector<ReportTableModel::Row> out;
+    int young = 0;
+    for (const Tracker::ResidentialRow &r : rows) {
+        young += r.age < 10 ? 1 : 0;
+        out << ReportTableModel::Row{
+            ReportTableModel::text(r.childRef), ReportTableModel::number(QString::number(r.age), r.age),
+            ReportTableModel::text(Tracker::ageBandName(r.ageBand)), ReportTableModel::text(r.legalStatus),
+            ReportTableModel::text(QStringLiteral("%1 %2").arg(r.place, r.provision)), ReportTableModel::text(r.provider),
+            ReportTableModel::text(Dates::uk(r.placedOn)), ReportTableModel::text(Tracker::originName(r.origin)),
+            ReportTableModel::number(money(r.weeklyFee), r.weeklyFee),
+            ReportTableModel::number(money(r.enhancements), r.enhancements),
+            ReportTableModel::number(money(r.weeklyFee + r.enhancements), r.weeklyFee + r.enhancements)};
+    }
+    m_residential->setTable({tr("Child"), tr("Age"), tr("Age band"), tr("Legal status"), tr("Placement"), tr("Provider"),
+                             tr("Placed"), tr("Came from"), tr("Fee"), tr("Enhancements"), tr("Weekly cost")},
+                            out);
+    m_residentialHeading->setText(tr("Residential tracker at %1: %2 children in residential provision, %3 under 10")
+                                      .arg(Dates::uk(d)).arg(rows.size()).arg(young));
+    m_residentialTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_residentialTable->horizontalHeader()->setStretchLastSection(true);
+
+    const int lastFy = Dates::financialYear(d);
+    QVector<ReportTableModel::Row> years;
+    for (const Tracker::NewPlacementsYear &y : Tracker::newResidentialPlacements(m_store, lastFy - 4, lastFy)) {
+        const auto cell = [&y](int n) {
+            return ReportTableModel::number(y.total ? QStringLiteral("%1 (%2%)").arg(n).arg(qRound(100.0 * n / y.total)) : QStringLiteral("0"), n);
+        };
+        ReportTableModel::Row row{ReportTableModel::text(Dates::financialYearLabel(y.financialYear) + (y.financialYear == lastFy ? tr(" to date") : QString())),
+                                  ReportTableModel::number(QString::number(y.total), y.total)};
+        for (int o = 0; o < Tracker::originCount; ++o)
+            row << cell(y.byOrigin[o]);
+        for (int b = 0; b < Tracker::ageBandCount; ++b)
+            row << cell(y.byAgeBand[b]);
+        years << row;
+    }
+    QStringList headers{tr("Year"), tr("New placements")};
+    for (int o = 0; o < Tracker::originCount; ++o)
+        headers << tr("From %1").arg(Tracker::originName(Tracker::Origin(o)).toLower());
+    for (int b = 0; b < Tracker::ageBandCount; ++b)
+        headers << tr("Aged %1").arg(Tracker::ageBandName(b));
+    m_residentialYears->setTable(headers, years);
+    m_residentialYearsHeading->setText(tr("New residential placements by financial year: where the children came from and their ages"));
+}
+
+void PanelView::refreshUnregulated()
+{
+    const QDate d = meetingDate();
+    const QVector<Tracker::UnregulatedRow> rows = Tracker::unregulatedAt(m_store, d);
+    QVector<ReportTableModel::Row> out;
+    int under16 = 0, dols = 0;
+    for (const Tracker::UnregulatedRow &r : rows) {
+        under16 += r.under16 ? 1 : 0;
+        dols += r.dols16to17 ? 1 : 0;
+        QString review = r.under16 ? tr("Under 16 in unregulated provision") : r.dols16to17 ? tr("Aged 16–17 subject to DoLS") : QString();
+        out << ReportTableModel::Row{
+            ReportTableModel::text(r.childRef), ReportTableModel::number(QString::number(r.age), r.age),
+            ReportTableModel::text(QStringLiteral("%1 %2").arg(r.place, r.provision)), ReportTableModel::text(r.provider),
+            ReportTableModel::text(Dates::uk(r.placedOn)),
+            ReportTableModel::text(r.dolsInForce ? (r.dolsTo.isValid() ? tr("to %1").arg(Dates::uk(r.dolsTo)) : tr("yes")) : tr("no")),
+            ReportTableModel::number(money(r.weeklyCost), r.weeklyCost), ReportTableModel::text(review)};
+    }
+    m_unregulated->setTable({tr("Child"), tr("Age"), tr("Placement"), tr("Provider"), tr("Placed"), tr("DoLS"), tr("Weekly cost"),
+                             tr("For review")},
+                            out);
+    m_unregulatedHeading->setText(tr("Unregulated provision, week ending %1: %2 children — %3 under 16, %4 aged 16–17 subject to a "
+                                     "Deprivation of Liberty order")
+                                      .arg(Dates::uk(d)).arg(rows.size()).arg(under16).arg(dols));
+    m_unregulatedTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_unregulatedTable->horizontalHeader()->setStretchLastSection(true);
+}
+
+void PanelView::showMessage(const QString &text, bool error)
+{
+    m_message->setText(error ? QStringLiteral("<span style='color:#D55E00'><b>%1</b></span>").arg(text.toHtmlEscaped()) : text.toHtmlEscaped());
+}
