@@ -45,6 +45,8 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole: {
+        if (index.column() == LegalStatus)
+            return QStringLiteral("Legal status %1").arg(it.legalStatus);
         if (index.column() == Flags || index.column() == Position) {
             QStringList lines;
             for (const PanelFlag &f : it.flags)
@@ -97,7 +99,7 @@ QVariant AgendaModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[] = {"#", "Child", "Age", "Legal status", "Placement", "Provider", "Weekly cost", "Days",
-                                        "Flags", "Next review"};
+    static const char *const names[] = {"#", "Child", "Age", "Flags", "Weekly cost", "Placement", "LS", "Provider",
+                                        "Days", "Review"};
     return tr(names[section]);
 }

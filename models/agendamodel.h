@@ -9,7 +9,8 @@ class AgendaModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Position, Child, Age, LegalStatus, Placement, Provider, WeeklyCost, Days, Flags, NextReview, ColumnCount };
+    // Flags and cost first: what the panel discusses; then the placement.
+    enum Column { Position, Child, Age, Flags, WeeklyCost, Placement, LegalStatus, Provider, Days, NextReview, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, ChildIdRole, PlacementIdRole, UrgencyRole, MaxSeverityRole };
 
     explicit AgendaModel(QObject *parent = nullptr);

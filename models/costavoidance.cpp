@@ -10,6 +10,13 @@
 
 namespace CostAvoidance {
 
+QDate placementEnd(const PlacementRecord &p, const QDate &start)
+{
+    if (p.dec.isValid())
+        return p.dec;
+    return p.plannedEnd.isValid() && p.plannedEnd > start ? p.plannedEnd : QDate();
+}
+
 QDate periodEnd(const QDate &start, const QDate &placementEnd)
 {
     const QDate cap = start.addDays(364);
@@ -51,7 +58,7 @@ AvoidanceReport between(Store &store, const QDate &from, const QDate &to)
         if (d.placementId) {
             const PlacementRecord p = placements.placement(d.placementId, d.newCostFrom);
             line.childRef = p.childRef;
-            placementEnd = p.dec.isValid() ? p.dec : p.plannedEnd;
+            placementEnd = CostAvoidance::placementEnd(p, d.newCostFrom);
         }
         line.end = periodEnd(line.start, placementEnd);
         line.days = line.start.daysTo(line.end);

@@ -5,6 +5,8 @@
 // from the new cost's start date to the earlier of
 //   - the placement's end: the episode's DEC if the placement has ended, else planned_end, and
 //   - 52 weeks (364 days) after the start;
+// a planned end on or before the start has been overtaken (the placement carried on) and is
+// ignored; a DEC on or before the start gives no avoidance (the placement had ended).
 // avoidance = s x days / 7, in pence rounded to the nearest penny (days = start.daysTo(end):
 // the start day counts, the end day does not, as a placement's DEC is its first day elsewhere).
 //
@@ -20,6 +22,7 @@
 // Counts are of distinct placements with a booked reduction in the window.
 #include "money.h"
 #include "panelstore.h"
+#include "placementstore.h"
 
 #include <QDate>
 #include <QVector>
@@ -54,6 +57,9 @@ struct AvoidanceReport {
 
 namespace CostAvoidance {
 
+// The end of placement `p` that caps a reduction starting on `start` (see above): DEC if ended,
+// else planned_end if after `start`, else invalid (no end known: 52 weeks).
+QDate placementEnd(const PlacementRecord &p, const QDate &start);
 // The end of a reduction's period: min(placement end, start + 364 days). `placementEnd` is the
 // episode's DEC if ended, else planned_end, else invalid (no end known).
 QDate periodEnd(const QDate &start, const QDate &placementEnd);

@@ -385,13 +385,46 @@ struct Generator {
         }
     }
 
+    // Fee and additionalities in force on `date`: the latest change on or before it, else the first fee.
+    QPair<qint64, qint64> feesOn(int episode, const QDate &date) const
+    {
+        QPair<qint64, qint64> fees{d.episodes[episode].feePence, d.episodes[episode].additionalPence};
+        QDate latest;
+        for (const DemoData::FeeChange &f : d.feeChanges)
+            if (f.episode == episode && f.from <= date && (!latest.isValid() || f.from > latest)) {
+                latest = f.from;
+                fees = {f.feePence, f.additionalPence};
+            }
+        return fees;
+    }
+
     qint64 feeOn(int episode, const QDate &date) const
     {
-        qint64 fee = d.episodes[episode].feePence + d.episodes[episode].additionalPence;
+        const auto fees = feesOn(episode, date);
+        return fees.first + fees.second;
+    }
+
+    // A placement has one fee row a day (placement_fees is unique on placement and date).
+    bool feeRowOn(int episode, const QDate &date) const
+    {
+        if (d.episodes[episode].decom == date)
+            return true;
         for (const DemoData::FeeChange &f : d.feeChanges)
-            if (f.episode == episode && f.from <= date)
-                fee = f.feePence + f.additionalPence;
-        return fee;
+            if (f.episode == episode && f.from == date)
+                return true;
+        return false;
+    }
+
+    // The fee row of a change of weekly cost (fee plus additionalities) from `oldPence` to
+    // `newPence`: a reduction comes off the additionalities first (seed 001 §78), then the fee.
+    void addCostChange(int episode, const QDate &from, qint64 newPence, const char *reason)
+    {
+        const qint64 old = feeOn(episode, from.addDays(-1));
+        qint64 additional = feesOn(episode, from.addDays(-1)).second;
+        const qint64 cut = old - newPence;
+        const qint64 offExtras = std::clamp<qint64>(cut, 0, additional);
+        additional -= offExtras;
+        d.feeChanges << DemoData::FeeChange{episode, from, std::max<qint64>(0, newPence - additional), additional, reason};
     }
 
     void makePanel()
@@ -427,12 +460,13 @@ struct Generator {
                 dec.actions = QByteArray(owners[rng.range(0, 3)]) + ": review care plan and costs before next panel";
                 if (QByteArrayView(dec.outcome) == "reduce cost" && dec.oldPence > 0) {
                     const qint64 cut = std::max<qint64>(5000, (dec.oldPence * rng.range(5, 25) / 100) / 100 * 100);
-                    dec.newPence = dec.oldPence - cut;
-                    dec.newFrom = date.addDays(7);
-                    const auto &e = d.episodes[ep];
-                    d.feeChanges << DemoData::FeeChange{ep, dec.newFrom, std::max<qint64>(0, e.feePence - cut),
-                                                        std::max<qint64>(0, e.additionalPence - std::max<qint64>(0, cut - e.feePence)),
-                                                        "Panel: reduced staffing ratio"};
+                    if (feeRowOn(ep, date.addDays(7))) {
+                        dec.outcome = "continue"; // one change a day for a placement
+                    } else {
+                        dec.newPence = std::max<qint64>(0, dec.oldPence - cut);
+                        dec.newFrom = date.addDays(7);
+                        addCostChange(ep, dec.newFrom, dec.newPence, "Panel: reduced staffing ratio");
+                    }
                 }
                 d.decisions << dec;
             }
@@ -449,14 +483,20 @@ struct Generator {
             dec.decidedOn = date;
             dec.outcome = "reduce cost";
             dec.oldPence = feeOn(ep, date);
-            if (dec.oldPence <= 10000)
+            if (dec.oldPence <= 10000 || feeRowOn(ep, date))
                 continue;
             dec.newPence = dec.oldPence - std::max<qint64>(2000, dec.oldPence * rng.range(3, 12) / 100 / 100 * 100);
             dec.newFrom = date;
             dec.nextReview = date.addDays(7 * 26);
             dec.notes = "Negotiated with provider: removed 2:1 staffing for settling-in period";
+            addCostChange(ep, dec.newFrom, dec.newPence, "Placements forum: negotiated reduction");
             d.decisions << dec;
         }
+        // Forum reductions dated before a panel meeting were generated after it: the cost the
+        // panel saw is the one in force that day.
+        for (DemoData::Decision &dec : d.decisions)
+            if (!dec.newPence)
+                dec.oldPence = feeOn(dec.episode, dec.decidedOn);
     }
 
     // Seed 001 §75/§83: the panel and the weekly unregulated report follow 16-17 year olds subject

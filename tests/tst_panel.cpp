@@ -490,6 +490,9 @@ private slots:
         // 2024-25; accrued 01/10/2024..31/03/2025 = 31+30+31+31+28+31 = 182 days -> 100000 x 182 / 7 = £26,000.
         QTest::newRow("reduction starting mid-year") << "2024-10-01" << QString() << QString() << qint64(100000)
                                                      << day("2025-03-31") << qint64(5200000) << qint64(2600000);
+        // A planned end already passed when the reduction starts has been overtaken: 52 weeks apply.
+        QTest::newRow("planned end already passed is ignored") << "2024-10-01" << QString() << "2024-09-01" << qint64(100000)
+                                                               << day("2025-03-31") << qint64(5200000) << qint64(2600000);
         // £500 a week from 01/06/2024, planned end 10/08/2024: 30 + 31 + 9 = 70 days -> 50000 x 70 / 7 = £5,000.
         QTest::newRow("placement planned to end before 52 weeks") << "2024-06-01" << QString() << "2024-08-10" << qint64(50000)
                                                                   << day("2025-03-31") << qint64(500000) << qint64(500000);

@@ -20,7 +20,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -60,6 +59,8 @@ QTableView *makeTable(QAbstractItemModel *model, int sortRole, QWidget *parent)
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->verticalHeader()->hide();
     t->setWordWrap(false);
+    t->setTextElideMode(Qt::ElideRight);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     return t;
 }
@@ -97,7 +98,7 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     m_tabs->addTab(buildReportTab(m_avoidanceTotals, &m_avoidanceHeading, &m_avoidanceTable, m_avoidanceLines,
                                   &m_avoidanceLinesHeading), tr("Cost a&voidance"));
     m_tabs->addTab(buildReportTab(m_residential, &m_residentialHeading, &m_residentialTable, m_residentialYears,
-                                  &m_residentialYearsHeading), tr("&Residential tracker"));
+                                  &m_residentialYearsHeading, 3, 1), tr("&Residential tracker"));
     m_tabs->addTab(buildReportTab(m_unregulated, &m_unregulatedHeading, &m_unregulatedTable), tr("&Unregulated report"));
 
     m_message = new QLabel(this);
@@ -127,32 +128,32 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
 QWidget *PanelView::buildAgendaTab()
 {
     auto *w = new QWidget(this);
-    m_meetings = new QListWidget(w);
+    // The meetings, newest first, in a list above the agenda: the agenda keeps the full width.
+    m_meetings = new QComboBox(w);
     m_meetings->setAccessibleName(tr("Panel meetings"));
-    m_meetings->setMinimumWidth(260);
-    m_meetings->setMaximumWidth(320);
+    m_meetings->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *meetingLabel = new QLabel(tr("&Meeting"), w);
+    meetingLabel->setBuddy(m_meetings);
     auto *newButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
     m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
-    auto *left = new QVBoxLayout;
-    left->addWidget(heading(tr("Meetings"), w, 2));
-    left->addWidget(m_meetings, 1);
-    left->addWidget(newButton);
-    left->addWidget(m_fixButton);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(meetingLabel);
+    bar->addWidget(m_meetings);
+    bar->addWidget(newButton);
+    bar->addWidget(m_fixButton);
+    bar->addStretch(1);
 
     m_agendaHeading = heading(QString(), w);
     m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
     m_agendaTable->setAccessibleName(tr("Agenda"));
     auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision"), w);
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_agendaHeading);
-    right->addWidget(m_agendaTable, 1);
-    right->addWidget(hint);
+    auto *layout = new QVBoxLayout(w);
+    layout->addLayout(bar);
+    layout->addWidget(m_agendaHeading);
+    layout->addWidget(m_agendaTable, 1);
+    layout->addWidget(hint);
 
-    auto *layout = new QHBoxLayout(w);
-    layout->addLayout(left);
-    layout->addLayout(right, 1);
-
-    connect(m_meetings, &QListWidget::currentRowChanged, this, &PanelView::meetingChanged);
+    connect(m_meetings, &QComboBox::currentIndexChanged, this, &PanelView::meetingChanged);
     connect(newButton, &QPushButton::clicked, this, &PanelView::newMeeting);
     connect(m_fixButton, &QPushButton::clicked, this, &PanelView::fixAgenda);
     connect(m_agendaTable, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -197,14 +198,17 @@ QWidget *PanelView::buildCaseTab()
     m_actions->setPlaceholderText(tr("One a line — Owner: action"));
     m_actions->setTabChangesFocus(true);
     m_actions->setMinimumHeight(90);
+    m_actions->setMaximumHeight(160);
     m_nextReview = new QDateEdit(form);
     m_nextReview->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_nextReview->setCalendarPopup(true);
     m_notes = new QPlainTextEdit(form);
     m_notes->setTabChangesFocus(true);
     m_notes->setMinimumHeight(70);
+    m_notes->setMaximumHeight(120);
     m_preview = new QLabel(form);
-    m_preview->setWordWrap(true);
+    m_preview->setWordWrap(false); // at most two short lines, room kept for both
+    m_preview->setMinimumHeight(m_preview->fontMetrics().lineSpacing() * 2 + 6);
     m_recordButton = new QPushButton(tr("Record decision (Ctrl+Return)"), form);
     QFont bf = m_recordButton->font();
     bf.setBold(true);
@@ -217,14 +221,19 @@ QWidget *PanelView::buildCaseTab()
     fl->addRow(tr("&Actions"), m_actions);
     fl->addRow(tr("Next &review"), m_nextReview);
     fl->addRow(tr("&Notes"), m_notes);
-    fl->addRow(m_preview);
-    fl->addRow(m_recordButton);
     form->setMinimumWidth(460);
     form->setMaximumWidth(560);
+    // The preview wraps; outside the form layout it gets the height it needs.
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addWidget(form);
+    formColumn->addWidget(m_preview);
+    formColumn->addWidget(m_recordButton);
+    formColumn->addStretch(1);
+    m_preview->setMaximumWidth(560);
 
     auto *body = new QHBoxLayout;
     body->addWidget(m_caseBrowser, 1);
-    body->addWidget(form);
+    body->addLayout(formColumn);
     auto *layout = new QVBoxLayout(w);
     layout->addWidget(m_caseHeading);
     layout->addLayout(body, 1);
@@ -237,7 +246,7 @@ QWidget *PanelView::buildCaseTab()
 }
 
 QWidget *PanelView::buildReportTab(ReportTableModel *model, QLabel **head, QTableView **table, ReportTableModel *second,
-                                   QLabel **secondHeading)
+                                   QLabel **secondHeading, int topStretch, int bottomStretch)
 {
     auto *w = new QWidget(this);
     auto *layout = new QVBoxLayout(w);
@@ -261,15 +270,16 @@ QWidget *PanelView::buildReportTab(ReportTableModel *model, QLabel **head, QTabl
     auto *splitter = new QSplitter(Qt::Vertical, w);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
+    splitter->setStretchFactor(0, topStretch);
+    splitter->setStretchFactor(1, bottomStretch);
     layout->addWidget(splitter);
     return w;
 }
 
 QDate PanelView::meetingDate() const
 {
-    const QListWidgetItem *item = m_meetings->currentItem();
-    if (item)
-        return item->data(Qt::UserRole + 1).toDate();
+    if (m_meetings->currentIndex() >= 0)
+        return m_meetings->currentData(Qt::UserRole + 1).toDate();
     const QDate end = CaseStore(m_store).dataEnd();
     return end.isValid() ? end : QDate::currentDate();
 }
@@ -281,14 +291,14 @@ void PanelView::loadMeetings(qint64 select)
     int row = 0;
     for (const PanelMeeting &m : PanelStore(m_store).meetings()) {
         const QString status = m.status == QLatin1String("fixed") ? tr("agenda fixed") : m.status;
-        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2\n%3").arg(Dates::uk(m.date), status, m.chair), m_meetings);
-        item->setData(Qt::UserRole, m.meetingId);
-        item->setData(Qt::UserRole + 1, m.date);
+        m_meetings->addItem(QStringLiteral("%1 — %2 — %3").arg(Dates::uk(m.date), m.chair, status));
+        m_meetings->setItemData(m_meetings->count() - 1, m.meetingId, Qt::UserRole);
+        m_meetings->setItemData(m_meetings->count() - 1, m.date, Qt::UserRole + 1);
         if (m.meetingId == select)
             row = m_meetings->count() - 1;
     }
     if (m_meetings->count())
-        m_meetings->setCurrentRow(row);
+        m_meetings->setCurrentIndex(row);
     meetingChanged();
 }
 
@@ -310,10 +320,9 @@ void PanelView::refresh()
 
 void PanelView::refreshAgenda()
 {
-    const QListWidgetItem *item = m_meetings->currentItem();
     PanelMeeting meeting;
-    if (item)
-        meeting = PanelStore(m_store).meeting(item->data(Qt::UserRole).toLongLong());
+    if (m_meetings->currentIndex() >= 0)
+        meeting = PanelStore(m_store).meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
     QVector<AgendaItem> agenda;
     const QDate d = meetingDate();
     if (meeting.meetingId)
@@ -332,7 +341,10 @@ void PanelView::refreshAgenda()
     m_fixButton->setEnabled(meeting.meetingId != 0);
     auto *h = m_agendaTable->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
-    h->setSectionResizeMode(AgendaModel::Flags, QHeaderView::Stretch);
+    h->setSectionResizeMode(AgendaModel::Provider, QHeaderView::Stretch); // elided if need be; the flags never are
+    h->setMinimumSectionSize(40);
+    h->setStretchLastSection(false);
+    m_agendaTable->setTextElideMode(Qt::ElideRight);
     m_case = keepChild ? m_agendaModel->rowOfChild(keepChild) : -1;
     if (m_case < 0 && !agenda.isEmpty())
         m_case = 0;
@@ -440,8 +452,10 @@ void PanelView::refreshCase()
     else {
         html += tr("<table><tr><th>Date</th><th>Source</th><th>Outcome</th><th>Cost</th><th>Next review</th><th>Actions</th></tr>");
         for (const PanelDecision &dec : decisions) {
-            const QString cost = dec.hasNewCost ? tr("%1 → %2 from %3").arg(money(dec.oldWeekly), money(dec.newWeekly), Dates::uk(dec.newCostFrom))
-                                                : money(dec.oldWeekly);
+            QString cost = money(dec.oldWeekly);
+            if (dec.hasNewCost)
+                cost = dec.newCostFrom.isValid() ? tr("%1 → %2 from %3").arg(money(dec.oldWeekly), money(dec.newWeekly), Dates::uk(dec.newCostFrom))
+                                                 : tr("%1 → %2").arg(money(dec.oldWeekly), money(dec.newWeekly));
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
                         .arg(Dates::uk(dec.decidedOn), esc(dec.source), esc(dec.outcome), cost, Dates::uk(dec.nextReview),
                              esc(dec.actions).replace(QLatin1Char('\n'), QLatin1String("<br>")));
@@ -486,18 +500,22 @@ void PanelView::updateAvoidancePreview()
         return;
     }
     if (!Money::parse(m_newCost->text(), &newCost) || newCost < 0) {
-        m_preview->setText(tr("<span style='color:#D55E00'>Enter the new weekly cost in pounds, e.g. 2,000 or 2000.50.</span>"));
+        m_preview->setText(tr("<span style='color:#D55E00'>Enter the new weekly cost in pounds,<br>e.g. 2,000 or 2000.50.</span>"));
         return;
     }
     const Money::Pence saving = it.weeklyTotal() - newCost;
-    if (saving <= 0) {
+    if (saving == 0) {
+        m_preview->setText(tr("Weekly cost unchanged at %1.").arg(money(newCost)));
+        return;
+    }
+    if (saving < 0) {
         m_preview->setText(tr("Weekly cost rises by %1 (no cost avoidance).").arg(money(-saving)));
         return;
     }
     const PlacementRecord p = PlacementStore(m_store).placement(it.placementId, meetingDate());
     const QDate start = m_costFrom->date();
-    const QDate end = CostAvoidance::periodEnd(start, p.dec.isValid() ? p.dec : p.plannedEnd);
-    m_preview->setText(tr("Saves %1 a week: cost avoidance %2 to %3 (%4 weeks).")
+    const QDate end = CostAvoidance::periodEnd(start, CostAvoidance::placementEnd(p, start));
+    m_preview->setText(tr("Saves %1 a week.<br>Cost avoidance %2 to %3 (%4 weeks).")
                            .arg(money(saving), money(CostAvoidance::amount(saving, start.daysTo(end))), Dates::uk(end))
                            .arg(QString::number(start.daysTo(end) / 7.0, 'f', 1)));
 }
@@ -510,8 +528,8 @@ bool PanelView::recordDecision()
     }
     const AgendaItem &it = m_agendaModel->itemAt(m_case);
     PanelDecision d;
-    const QListWidgetItem *meetingItem = m_meetings->currentItem();
-    d.meetingId = meetingItem && m_source->currentText() == QLatin1String("Panel") ? meetingItem->data(Qt::UserRole).toLongLong() : 0;
+    d.meetingId = m_meetings->currentIndex() >= 0 && m_source->currentText() == QLatin1String("Panel")
+                      ? m_meetings->currentData(Qt::UserRole).toLongLong() : 0;
     d.childId = it.childId;
     d.placementId = it.placementId;
     d.decidedOn = meetingDate();
@@ -580,11 +598,10 @@ void PanelView::newMeeting()
 
 void PanelView::fixAgenda()
 {
-    const QListWidgetItem *item = m_meetings->currentItem();
-    if (!item)
+    if (m_meetings->currentIndex() < 0)
         return;
     PanelStore panel(m_store);
-    const PanelMeeting meeting = panel.meeting(item->data(Qt::UserRole).toLongLong());
+    const PanelMeeting meeting = panel.meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
     // Fixing re-evaluates at the meeting date, so a fixed agenda can be refreshed by fixing again.
     const QVector<AgendaItem> agenda = Agenda::build(m_store, meeting.date, m_settings);
     QString error;
@@ -604,8 +621,8 @@ void PanelView::refreshAvoidance()
     for (const AvoidanceTotal &t : r.totals + QVector<AvoidanceTotal>{r.total})
         totals << ReportTableModel::Row{ReportTableModel::text(t.source),
                                         ReportTableModel::number(QString::number(t.placements), t.placements),
-                                        ReportTableModel::number(money(t.booked), t.booked),
-                                        ReportTableModel::number(money(t.accrued), t.accrued)};
+                                        ReportTableModel::number(Money::format(t.booked, true), t.booked),
+                                        ReportTableModel::number(Money::format(t.accrued, true), t.accrued)};
     m_avoidanceTotals->setTable({tr("Source"), tr("Placements"), tr("Cost avoidance year to date"), tr("Of which accrued by %1").arg(Dates::uk(d))},
                                 totals);
     m_avoidanceHeading->setText(tr("Cost avoidance %1 to %2 (financial year %3): reductions starting in the year, each to the "
@@ -621,8 +638,8 @@ void PanelView::refreshAvoidance()
             ReportTableModel::number(money(l.weeklySaving), l.weeklySaving),
             ReportTableModel::text(Dates::uk(l.start)), ReportTableModel::text(Dates::uk(l.end)),
             ReportTableModel::number(QString::number(l.days / 7.0, 'f', 1), l.days),
-            ReportTableModel::number(l.booked ? money(l.total) : tr("(earlier year)"), l.booked ? l.total : -1),
-            ReportTableModel::number(money(l.accrued), l.accrued)};
+            ReportTableModel::number(l.booked ? Money::format(l.total, true) : tr("(earlier year)"), l.booked ? l.total : -1),
+            ReportTableModel::number(Money::format(l.accrued, true), l.accrued)};
     m_avoidanceLines->setTable({tr("Decided"), tr("Source"), tr("Child"), tr("Old weekly"), tr("New weekly"), tr("Saving a week"),
                                 tr("From"), tr("To"), tr("Weeks"), tr("Avoidance"), tr("Accrued")},
                                lines);
@@ -639,21 +656,22 @@ void PanelView::refreshResidential()
     for (const Tracker::ResidentialRow &r : rows) {
         young += r.age < 10 ? 1 : 0;
         out << ReportTableModel::Row{
-            ReportTableModel::text(r.childRef), ReportTableModel::number(QString::number(r.age), r.age),
-            ReportTableModel::text(Tracker::ageBandName(r.ageBand)), ReportTableModel::text(r.legalStatus),
+            ReportTableModel::text(r.childRef),
+            ReportTableModel::number(QStringLiteral("%1 (%2)").arg(r.age).arg(Tracker::ageBandName(r.ageBand)), r.age),
+            ReportTableModel::text(r.legalStatus),
             ReportTableModel::text(QStringLiteral("%1 %2").arg(r.place, r.provision)), ReportTableModel::text(r.provider),
             ReportTableModel::text(Dates::uk(r.placedOn)), ReportTableModel::text(Tracker::originName(r.origin)),
             ReportTableModel::number(money(r.weeklyFee), r.weeklyFee),
             ReportTableModel::number(money(r.enhancements), r.enhancements),
             ReportTableModel::number(money(r.weeklyFee + r.enhancements), r.weeklyFee + r.enhancements)};
     }
-    m_residential->setTable({tr("Child"), tr("Age"), tr("Age band"), tr("Legal status"), tr("Placement"), tr("Provider"),
+    m_residential->setTable({tr("Child"), tr("Age (band)"), tr("LS"), tr("Placement"), tr("Provider"),
                              tr("Placed"), tr("Came from"), tr("Fee"), tr("Enhancements"), tr("Weekly cost")},
                             out);
     m_residentialHeading->setText(tr("Residential tracker at %1: %2 children in residential provision, %3 under 10")
                                       .arg(Dates::uk(d)).arg(rows.size()).arg(young));
     m_residentialTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_residentialTable->horizontalHeader()->setStretchLastSection(true);
+    m_residentialTable->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch); // provider, elided if need be
 
     const int lastFy = Dates::financialYear(d);
     QVector<ReportTableModel::Row> years;
@@ -669,13 +687,13 @@ void PanelView::refreshResidential()
             row << cell(y.byAgeBand[b]);
         years << row;
     }
-    QStringList headers{tr("Year"), tr("New placements")};
+    QStringList headers{tr("Year"), tr("New")};
     for (int o = 0; o < Tracker::originCount; ++o)
-        headers << tr("From %1").arg(Tracker::originName(Tracker::Origin(o)).toLower());
-    for (int b = 0; b < Tracker::ageBandCount; ++b)
-        headers << tr("Aged %1").arg(Tracker::ageBandName(b));
+        headers << Tracker::originName(Tracker::Origin(o));
+    headers << tr("≤ 10") << tr("11–13") << tr("14–15") << tr("16+");
     m_residentialYears->setTable(headers, years);
-    m_residentialYearsHeading->setText(tr("New residential placements by financial year: where the children came from and their ages"));
+    m_residentialYearsHeading->setText(tr("New residential placements by financial year: where the children came from (home, fostering, residential, "
+                                         "hospital, other) and their age band"));
 }
 
 void PanelView::refreshUnregulated()
@@ -702,7 +720,7 @@ void PanelView::refreshUnregulated()
                                      "Deprivation of Liberty order")
                                       .arg(Dates::uk(d)).arg(rows.size()).arg(under16).arg(dols));
     m_unregulatedTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_unregulatedTable->horizontalHeader()->setStretchLastSection(true);
+    m_unregulatedTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch); // provider
 }
 
 void PanelView::showMessage(const QString &text, bool error)

@@ -14,7 +14,6 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
@@ -59,7 +58,7 @@ private:
     QWidget *buildAgendaTab();
     QWidget *buildCaseTab();
     QWidget *buildReportTab(ReportTableModel *model, QLabel **heading, QTableView **table, ReportTableModel *second = nullptr,
-                            QLabel **secondHeading = nullptr);
+                            QLabel **secondHeading = nullptr, int topStretch = 1, int bottomStretch = 2);
     void loadMeetings(qint64 select = 0);
     void meetingChanged();
     void refreshAgenda();
@@ -75,7 +74,7 @@ private:
     PanelSettings m_settings;
     QTabWidget *m_tabs;
     // Agenda
-    QListWidget *m_meetings;
+    QComboBox *m_meetings;
     QLabel *m_agendaHeading;
     QPushButton *m_fixButton;
     QTableView *m_agendaTable;
