@@ -467,6 +467,37 @@ private slots:
         QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM placement_fees")).toInt(), 1);
     }
 
+    void aFailedDecisionTakesItsFeeChangeWithIt()
+    {
+        // The fee change runs in a savepoint inside the decision's transaction: if the decision
+        // row then cannot be written (here: its id is taken), the fee row goes too.
+        TestStore s;
+        Spec p;
+        const qint64 placementId = addPlacement(s, p);
+        addDecision(s, p.ref, "2025-01-01", "Panel", p.fee, 0, QString());
+        const qint64 taken = s->scalar(QStringLiteral("SELECT max(decision_id) FROM panel_decisions")).toLongLong();
+        PanelDecision d;
+        d.decisionId = taken;
+        d.childId = 1;
+        d.placementId = placementId;
+        d.decidedOn = day("2025-04-02");
+        d.outcome = QStringLiteral("reduce cost");
+        d.oldWeekly = p.fee;
+        d.newWeekly = 90000;
+        d.hasNewCost = true;
+        d.newCostFrom = day("2025-04-07");
+        QString error;
+        QVERIFY(!PanelStore(*s).recordDecision(d, 1, nullptr, nullptr, &error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM placement_fees")).toInt(), 1);
+        QCOMPARE(PlacementStore(*s).placement(placementId, day("2025-04-07")).version, 1);
+        QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
+        // And the store is usable afterwards: the same decision without the clash goes through.
+        d.decisionId = 0;
+        QVERIFY2(PanelStore(*s).recordDecision(d, 1, nullptr, nullptr, &error), qPrintable(error));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM placement_fees")).toInt(), 2);
+    }
+
     // ---- Cost avoidance -----------------------------------------------------------------------
     void avoidanceArithmetic()
     {
