@@ -62,19 +62,25 @@ PanelMeeting PanelStore::meeting(qint64 meetingId) const
     return {};
 }
 
-qint64 PanelStore::createMeeting(const QDate &date, const QString &chair, QString *error)
+qint64 PanelStore::createMeeting(const QDate &date, const QString &chair, QString *error, qint64 meetingId, int version)
 {
     if (!date.isValid()) {
         *error = QStringLiteral("A meeting needs a date.");
         return 0;
     }
     Transaction tx(m_store, error);
-    if (!tx.ok()
-        || !m_store.run(QStringLiteral("INSERT INTO panel_meetings (meeting_date, chair, status, changed_by, changed_at)"
-                                       " VALUES (?, ?, 'planned', ?, ?)"),
-                        {Dates::iso(date), chair, m_store.userName(), now()}, error))
+    if (!tx.ok())
         return 0;
-    const qint64 id = m_store.scalar(QStringLiteral("SELECT max(meeting_id) FROM panel_meetings")).toLongLong();
+    const bool ok = meetingId
+        ? m_store.run(QStringLiteral("INSERT INTO panel_meetings (meeting_id, meeting_date, chair, status, version, changed_by, changed_at)"
+                                     " VALUES (?, ?, ?, 'planned', ?, ?, ?)"),
+                      {meetingId, Dates::iso(date), chair, version, m_store.userName(), now()}, error)
+        : m_store.run(QStringLiteral("INSERT INTO panel_meetings (meeting_date, chair, status, changed_by, changed_at)"
+                                     " VALUES (?, ?, 'planned', ?, ?)"),
+                      {Dates::iso(date), chair, m_store.userName(), now()}, error);
+    if (!ok)
+        return 0;
+    const qint64 id = meetingId ? meetingId : m_store.scalar(QStringLiteral("SELECT max(meeting_id) FROM panel_meetings")).toLongLong();
     if (!m_store.audit(QStringLiteral("panel_meetings"), QString::number(id), QStringLiteral("meeting_date"), QVariant(),
                        Dates::iso(date), QStringLiteral("Meeting created, chair %1").arg(chair), error)
         || !tx.commit(error))
@@ -82,13 +88,46 @@ qint64 PanelStore::createMeeting(const QDate &date, const QString &chair, QStrin
     return id;
 }
 
-bool PanelStore::fixAgenda(qint64 meetingId, int expectedVersion, const QVector<PanelItemRow> &items, QString *error)
+bool PanelStore::deleteMeeting(qint64 meetingId, int expectedVersion, QString *error)
 {
     Transaction tx(m_store, error);
     if (!tx.ok())
         return false;
-    QSqlQuery up = m_store.prepare(QStringLiteral("UPDATE panel_meetings SET status = 'fixed', version = version + 1,"
+    if (m_store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions WHERE meeting_id = ?"), {meetingId}).toInt() > 0) {
+        *error = QStringLiteral("Decisions have been recorded at this meeting; it cannot be removed.");
+        return false;
+    }
+    const PanelMeeting m = meeting(meetingId);
+    QSqlQuery del = m_store.prepare(QStringLiteral("DELETE FROM panel_meetings WHERE meeting_id = ? AND version = ?"));
+    del.addBindValue(meetingId);
+    del.addBindValue(expectedVersion);
+    if (!Store::exec(del, error))
+        return false;
+    if (del.numRowsAffected() != 1) {
+        *error = m.meetingId ? QStringLiteral("This meeting was changed by someone else after you created it; it has not been removed.")
+                             : QStringLiteral("Meeting %1 no longer exists.").arg(meetingId);
+        return false;
+    }
+    if (!m_store.audit(QStringLiteral("panel_meetings"), QString::number(meetingId), QStringLiteral("meeting_date"),
+                       Dates::iso(m.date), QVariant(), QStringLiteral("Meeting removed"), error))
+        return false;
+    return tx.commit(error);
+}
+
+bool PanelStore::fixAgenda(qint64 meetingId, int expectedVersion, const QVector<PanelItemRow> &items, QString *error)
+{
+    return setAgenda(meetingId, expectedVersion, items, QStringLiteral("fixed"), error);
+}
+
+bool PanelStore::setAgenda(qint64 meetingId, int expectedVersion, const QVector<PanelItemRow> &items, const QString &status,
+                           QString *error)
+{
+    Transaction tx(m_store, error);
+    if (!tx.ok())
+        return false;
+    QSqlQuery up = m_store.prepare(QStringLiteral("UPDATE panel_meetings SET status = ?, version = version + 1,"
                                                   " changed_by = ?, changed_at = ? WHERE meeting_id = ? AND version = ?"));
+    up.addBindValue(status);
     up.addBindValue(m_store.userName());
     up.addBindValue(now());
     up.addBindValue(meetingId);
@@ -115,7 +154,7 @@ bool PanelStore::fixAgenda(qint64 meetingId, int expectedVersion, const QVector<
         refs << QString::number(item.childId);
     }
     if (!m_store.audit(QStringLiteral("panel_items"), QString::number(meetingId), QStringLiteral("agenda"), QVariant(),
-                       refs.join(QLatin1Char(',')), QStringLiteral("Agenda fixed: %1 items").arg(items.size()), error))
+                       refs.join(QLatin1Char(',')), QStringLiteral("Agenda %1: %2 items").arg(status).arg(items.size()), error))
         return false;
     return tx.commit(error);
 }

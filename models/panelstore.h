@@ -54,10 +54,16 @@ public:
 
     QVector<PanelMeeting> meetings() const;     // newest first
     PanelMeeting meeting(qint64 meetingId) const;
-    // Creates a meeting, audited; returns its id (0 on failure).
-    qint64 createMeeting(const QDate &date, const QString &chair, QString *error);
+    // Creates a meeting, audited; returns its id (0 on failure). A redo passes the id and version
+    // the meeting had when its creation was undone: the row comes back exactly as it was.
+    qint64 createMeeting(const QDate &date, const QString &chair, QString *error, qint64 meetingId = 0, int version = 1);
+    // Deletes a meeting with nothing recorded against it (the undo of createMeeting), audited.
+    bool deleteMeeting(qint64 meetingId, int expectedVersion, QString *error);
     // Stores the agenda (replacing any earlier one) and marks the meeting fixed, in one transaction.
     bool fixAgenda(qint64 meetingId, int expectedVersion, const QVector<PanelItemRow> &items, QString *error);
+    // Puts back an agenda and status as they were (the undo of fixAgenda), in one transaction.
+    bool setAgenda(qint64 meetingId, int expectedVersion, const QVector<PanelItemRow> &items, const QString &status,
+                   QString *error);
     QVector<PanelItemRow> items(qint64 meetingId) const;
 
     // Decisions, oldest first: of one child, or every one (for cost avoidance).

@@ -378,6 +378,37 @@ private slots:
         QCOMPARE(Agenda::build(*s, day("2025-04-02"), PanelSettings()).size(), 3);
     }
 
+    void meetingAndAgendaCommandsUndo()
+    {
+        TestStore s;
+        Spec a; a.ref = "A"; a.fee = 950000; addPlacement(s, a);
+        QUndoStack stack;
+        auto *create = new CreateMeetingCommand(*s, day("2025-04-09"), QStringLiteral("Director of Through Care"));
+        QVERIFY2(create->ok(), qPrintable(create->error()));
+        const qint64 id = create->meetingId();
+        stack.push(create);
+        PanelStore panel(*s);
+        auto *fix = new FixAgendaCommand(*s, panel.meeting(id), Agenda::itemRows(Agenda::build(*s, day("2025-04-09"), PanelSettings())));
+        QVERIFY2(fix->ok(), qPrintable(fix->error()));
+        stack.push(fix);
+        QCOMPARE(panel.meeting(id).status, QStringLiteral("fixed"));
+        QCOMPARE(panel.items(id).size(), 1);
+        stack.undo(); // unfix: provisional again, no items
+        QCOMPARE(panel.meeting(id).status, QStringLiteral("planned"));
+        QCOMPARE(panel.items(id).size(), 0);
+        stack.undo(); // the meeting goes
+        QCOMPARE(panel.meeting(id).meetingId, qint64(0));
+        stack.redo();
+        stack.redo();
+        QCOMPARE(panel.meeting(id).status, QStringLiteral("fixed")); // same id again
+        QCOMPARE(panel.items(id).size(), 1);
+        // A meeting with a decision recorded at it is not removed by an undo.
+        QVERIFY(s->run(QStringLiteral("INSERT INTO panel_decisions (meeting_id, child_id, decided_on, outcome) VALUES (?, 1, '2025-04-09', 'continue')"), {id}));
+        QString error;
+        QVERIFY(!panel.deleteMeeting(id, panel.meeting(id).version, &error));
+        QVERIFY2(error.contains(QLatin1String("Decisions have been recorded")), qPrintable(error));
+    }
+
     void decisionWithCostReductionIsOneUndoableTransaction()
     {
         // £16,000 fee + £2,800 additionalities = £18,800; panel reduces to £2,000 from 07/04/2025.

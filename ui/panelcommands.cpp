@@ -52,3 +52,86 @@ void RecordDecisionCommand::undo()
     if (m_changed)
         m_changed();
 }
+
+CreateMeetingCommand::CreateMeetingCommand(Store &store, const QDate &date, const QString &chair,
+                                           std::function<void(qint64)> changed, std::function<void(const QString &)> failed)
+    : m_store(store), m_date(date), m_chair(chair), m_changed(std::move(changed)), m_failed(std::move(failed))
+{
+    setText(QObject::tr("Create panel meeting of %1").arg(Dates::uk(date)));
+    m_id = PanelStore(m_store).createMeeting(m_date, m_chair, &m_error);
+}
+
+void CreateMeetingCommand::redo()
+{
+    if (m_firstRedo) {
+        m_firstRedo = false;
+        return;
+    }
+    QString error;
+    if (!PanelStore(m_store).createMeeting(m_date, m_chair, &error, m_id, m_version)) {
+        setObsolete(true);
+        if (m_failed)
+            m_failed(QObject::tr("Redo refused: %1").arg(error));
+    }
+    if (m_changed)
+        m_changed(m_id);
+}
+
+void CreateMeetingCommand::undo()
+{
+    QString error;
+    PanelStore panel(m_store);
+    m_version = panel.meeting(m_id).version;
+    if (!panel.deleteMeeting(m_id, m_version, &error)) {
+        setObsolete(true);
+        if (m_failed)
+            m_failed(QObject::tr("Undo refused: %1").arg(error));
+    }
+    if (m_changed)
+        m_changed(0);
+}
+
+FixAgendaCommand::FixAgendaCommand(Store &store, const PanelMeeting &meeting, const QVector<PanelItemRow> &items,
+                                   std::function<void(qint64)> changed, std::function<void(const QString &)> failed)
+    : m_store(store), m_before(meeting), m_items(items), m_version(meeting.version), m_changed(std::move(changed)),
+      m_failed(std::move(failed))
+{
+    setText(QObject::tr("Fix the agenda of %1").arg(Dates::uk(meeting.date)));
+    PanelStore panel(m_store);
+    m_previousItems = panel.items(meeting.meetingId);
+    m_ok = panel.fixAgenda(meeting.meetingId, m_version, m_items, &m_error);
+    if (m_ok)
+        ++m_version;
+}
+
+void FixAgendaCommand::redo()
+{
+    if (m_firstRedo) {
+        m_firstRedo = false;
+        return;
+    }
+    QString error;
+    if (PanelStore(m_store).fixAgenda(m_before.meetingId, m_version, m_items, &error)) {
+        ++m_version;
+    } else {
+        setObsolete(true);
+        if (m_failed)
+            m_failed(QObject::tr("Redo refused: %1").arg(error));
+    }
+    if (m_changed)
+        m_changed(m_before.meetingId);
+}
+
+void FixAgendaCommand::undo()
+{
+    QString error;
+    if (PanelStore(m_store).setAgenda(m_before.meetingId, m_version, m_previousItems, m_before.status, &error)) {
+        ++m_version;
+    } else {
+        setObsolete(true);
+        if (m_failed)
+            m_failed(QObject::tr("Undo refused: %1").arg(error));
+    }
+    if (m_changed)
+        m_changed(m_before.meetingId);
+}

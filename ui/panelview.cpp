@@ -586,12 +586,16 @@ void PanelView::newMeeting()
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QString error;
-    const qint64 id = PanelStore(m_store).createMeeting(date->date(), chair->currentText(), &error);
-    if (!id) {
-        showMessage(tr("The meeting was not created: %1").arg(error), true);
+    auto command = std::make_unique<CreateMeetingCommand>(
+        m_store, date->date(), chair->currentText(), [this](qint64 id) { loadMeetings(id); },
+        [this](const QString &e) { showMessage(e, true); });
+    if (!command->ok()) {
+        showMessage(tr("The meeting was not created: %1").arg(command->error()), true);
         return;
     }
+    const qint64 id = command->meetingId();
+    if (m_undoStack)
+        m_undoStack->push(command.release());
     loadMeetings(id);
     showMessage(tr("Meeting of %1 created; its agenda is provisional until fixed.").arg(Dates::uk(date->date())));
 }
@@ -604,11 +608,15 @@ void PanelView::fixAgenda()
     const PanelMeeting meeting = panel.meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
     // Fixing re-evaluates at the meeting date, so a fixed agenda can be refreshed by fixing again.
     const QVector<AgendaItem> agenda = Agenda::build(m_store, meeting.date, m_settings);
-    QString error;
-    if (!panel.fixAgenda(meeting.meetingId, meeting.version, Agenda::itemRows(agenda), &error)) {
-        showMessage(tr("The agenda was not fixed: %1").arg(error), true);
+    auto command = std::make_unique<FixAgendaCommand>(
+        m_store, meeting, Agenda::itemRows(agenda), [this](qint64 id) { loadMeetings(id); },
+        [this](const QString &e) { showMessage(e, true); });
+    if (!command->ok()) {
+        showMessage(tr("The agenda was not fixed: %1").arg(command->error()), true);
         return;
     }
+    if (m_undoStack)
+        m_undoStack->push(command.release());
     loadMeetings(meeting.meetingId);
     showMessage(tr("Agenda of %1 fixed: %2 children.").arg(Dates::uk(meeting.date)).arg(agenda.size()));
 }
