@@ -265,6 +265,27 @@ private slots:
         QVERIFY(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = 'settings'")).toInt() >= 2);
     }
 
+    void thresholdChangeIsUndoable()
+    {
+        TestStore s;
+        Spec p;
+        p.fee = 950000; // £9,500: over the default £9,000, not over £10,000
+        addPlacement(s, p);
+        const PanelSettings before = PanelSettings::load(*s);
+        PanelSettings after = before;
+        after.costThreshold = 1000000;
+        QUndoStack stack;
+        auto *command = new PanelSettingsCommand(*s, before, after);
+        QVERIFY2(command->ok(), qPrintable(command->error()));
+        stack.push(command);
+        QVERIFY(!codesAt(s, day("2025-01-01")).contains(QStringLiteral("cost_over_threshold")));
+        stack.undo();
+        QCOMPARE(PanelSettings::load(*s).costThreshold, qint64(900000));
+        QVERIFY(codesAt(s, day("2025-01-01")).contains(QStringLiteral("cost_over_threshold")));
+        stack.redo();
+        QCOMPARE(PanelSettings::load(*s).costThreshold, qint64(1000000));
+    }
+
     void onlyExternalOpenPlacements()
     {
         TestStore s;

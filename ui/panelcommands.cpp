@@ -135,3 +135,37 @@ void FixAgendaCommand::undo()
     if (m_changed)
         m_changed(m_before.meetingId);
 }
+
+PanelSettingsCommand::PanelSettingsCommand(Store &store, const PanelSettings &before, const PanelSettings &after,
+                                           std::function<void()> changed, std::function<void(const QString &)> failed)
+    : m_store(store), m_before(before), m_after(after), m_changed(std::move(changed)), m_failed(std::move(failed))
+{
+    setText(QObject::tr("Change panel thresholds"));
+    m_ok = m_after.save(m_store, &m_error);
+}
+
+void PanelSettingsCommand::apply(const PanelSettings &s)
+{
+    QString error;
+    if (!s.save(m_store, &error)) {
+        setObsolete(true);
+        if (m_failed)
+            m_failed(QObject::tr("The thresholds were not changed: %1").arg(error));
+    }
+    if (m_changed)
+        m_changed();
+}
+
+void PanelSettingsCommand::redo()
+{
+    if (m_firstRedo) {
+        m_firstRedo = false;
+        return;
+    }
+    apply(m_after);
+}
+
+void PanelSettingsCommand::undo()
+{
+    apply(m_before);
+}

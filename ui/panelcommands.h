@@ -83,3 +83,25 @@ private:
     std::function<void(qint64)> m_changed;
     std::function<void(const QString &)> m_failed;
 };
+
+// Changing the panel's thresholds (settings panel.*); undo restores the previous ones.
+class PanelSettingsCommand : public QUndoCommand
+{
+public:
+    PanelSettingsCommand(Store &store, const PanelSettings &before, const PanelSettings &after,
+                         std::function<void()> changed = {}, std::function<void(const QString &)> failed = {});
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    void undo() override;
+    void redo() override;
+
+private:
+    void apply(const PanelSettings &s);
+    Store &m_store;
+    PanelSettings m_before, m_after;
+    bool m_ok = false;
+    bool m_firstRedo = true;
+    QString m_error;
+    std::function<void()> m_changed;
+    std::function<void(const QString &)> m_failed;
+};

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -136,12 +137,15 @@ QWidget *PanelView::buildAgendaTab()
     meetingLabel->setBuddy(m_meetings);
     auto *newButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
     m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
+    auto *thresholds = new QPushButton(tr("Thresholds…"), w);
     auto *bar = new QHBoxLayout;
     bar->addWidget(meetingLabel);
     bar->addWidget(m_meetings);
     bar->addWidget(newButton);
     bar->addWidget(m_fixButton);
     bar->addStretch(1);
+    bar->addWidget(thresholds);
+    connect(thresholds, &QPushButton::clicked, this, &PanelView::editThresholds);
 
     m_agendaHeading = heading(QString(), w);
     m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
@@ -619,6 +623,65 @@ void PanelView::fixAgenda()
         m_undoStack->push(command.release());
     loadMeetings(meeting.meetingId);
     showMessage(tr("Agenda of %1 fixed: %2 children.").arg(Dates::uk(meeting.date)).arg(agenda.size()));
+}
+
+void PanelView::editThresholds()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Panel thresholds"));
+    const PanelSettings before = PanelSettings::load(m_store);
+    auto *cost = new QLineEdit(Money::format(before.costThreshold, before.costThreshold % 100 != 0), &dialog);
+    const auto spin = [&dialog](int value, int lo, int hi, const QString &suffix) {
+        auto *b = new QSpinBox(&dialog);
+        b->setRange(lo, hi);
+        b->setValue(value);
+        b->setSuffix(suffix);
+        return b;
+    };
+    QSpinBox *residential = spin(before.residentialMaxAge, 0, 17, tr(" or under"));
+    QSpinBox *unregulated = spin(before.unregulatedMaxAge, 0, 17, tr(" or under"));
+    QSpinBox *dolsFrom = spin(before.dolsMinAge, 0, 17, QString());
+    QSpinBox *dolsTo = spin(before.dolsMaxAge, 0, 17, QString());
+    QSpinBox *months = spin(before.monthsTo18, 1, 24, tr(" months"));
+    QSpinBox *interval = spin(before.reviewIntervalWeeks, 1, 104, tr(" weeks"));
+    auto *dols = new QHBoxLayout;
+    dols->addWidget(dolsFrom);
+    dols->addWidget(new QLabel(tr("to"), &dialog));
+    dols->addWidget(dolsTo);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Weekly cost over"), cost);
+    form->addRow(tr("Residential, aged"), residential);
+    form->addRow(tr("Unregulated, aged"), unregulated);
+    form->addRow(tr("DoLS in unregulated, aged"), dols);
+    form->addRow(tr("18th birthday within"), months);
+    form->addRow(tr("Review every"), interval);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    PanelSettings after = before;
+    if (!Money::parse(cost->text(), &after.costThreshold) || after.costThreshold < 0) {
+        showMessage(tr("'%1' is not an amount of money; the thresholds are unchanged.").arg(cost->text()), true);
+        return;
+    }
+    after.residentialMaxAge = residential->value();
+    after.unregulatedMaxAge = unregulated->value();
+    after.dolsMinAge = std::min(dolsFrom->value(), dolsTo->value());
+    after.dolsMaxAge = std::max(dolsFrom->value(), dolsTo->value());
+    after.monthsTo18 = months->value();
+    after.reviewIntervalWeeks = interval->value();
+    auto command = std::make_unique<PanelSettingsCommand>(m_store, before, after, [this] { refresh(); },
+                                                          [this](const QString &e) { showMessage(e, true); });
+    if (!command->ok()) {
+        showMessage(tr("The thresholds were not changed: %1").arg(command->error()), true);
+        return;
+    }
+    if (m_undoStack)
+        m_undoStack->push(command.release());
+    refresh();
+    showMessage(tr("Thresholds changed; the agenda has been re-evaluated."));
 }
 
 void PanelView::refreshAvoidance()

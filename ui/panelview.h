@@ -53,6 +53,8 @@ public slots:
     bool recordDecision();
     void newMeeting();
     void fixAgenda();
+    // The priority flags' thresholds and the review interval (settings panel.*), undoable.
+    void editThresholds();
 
 private:
     QWidget *buildAgendaTab();
