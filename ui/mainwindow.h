@@ -6,11 +6,14 @@
 QT_BEGIN_NAMESPACE
 class QListWidget;
 class QStackedWidget;
+class QUndoStack;
+class QUndoView;
 QT_END_NAMESPACE
 
 class IndicatorEngine;
 class Store;
 class TrendsView;
+class CostsView;
 
 class MainWindow : public QMainWindow
 {
@@ -21,6 +24,9 @@ public:
 
     Store &store() const { return *m_store; }
     TrendsView *trendsView() const { return m_trends; }
+    CostsView *costsView() const { return m_costs; }
+    // The session's one undo stack: every user edit on every screen is a command here.
+    QUndoStack *undoStack() const { return m_undoStack; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
     int screenCount() const;
@@ -38,4 +44,7 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     TrendsView *m_trends = nullptr;
+    QUndoStack *m_undoStack = nullptr;
+    QUndoView *m_undoView = nullptr;
+    CostsView *m_costs = nullptr;
 };

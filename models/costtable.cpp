@@ -1,0 +1,303 @@
+#include "costtable.h"
+
+#include "coststore.h"
+#include "dates.h"
+#include "store.h"
+
+#include <cmath>
+
+namespace {
+
+QDate endOfMonth(const QDate &d)
+{
+    return Dates::monthEnd(d.year(), d.month());
+}
+
+QString monthKey(const QDate &d)
+{
+    return d.toString(QStringLiteral("yyyy-MM"));
+}
+
+const CostCategory *categoryById(const QVector<CostCategory> &categories, qint64 id)
+{
+    for (const CostCategory &c : categories)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+const CostCategory *categoryByName(const QVector<CostCategory> &categories, const QString &name)
+{
+    for (const CostCategory &c : categories)
+        if (c.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &c;
+    return nullptr;
+}
+
+} // namespace
+
+bool CostTable::totalDisagrees() const
+{
+    if (!hasPublishedTotal)
+        return false;
+    // Published unit costs are whole pounds: a difference under £1 a week is rounding, not an error.
+    return publishedNumber != total.number || std::abs(double(publishedAveWeek) - total.aveUnit()) >= 100.0;
+}
+
+int CostTable::rowOf(const QString &category) const
+{
+    for (int i = 0; i < rows.size(); ++i)
+        if (rows.at(i).category.compare(category, Qt::CaseInsensitive) == 0)
+            return i;
+    return -1;
+}
+
+const CostRow *CostTable::row(const QString &category) const
+{
+    const int i = rowOf(category);
+    return i < 0 ? nullptr : &rows.at(i);
+}
+
+const InHouseDifference *CostTable::difference(const QString &category) const
+{
+    for (const InHouseDifference &d : differences)
+        if (d.category.compare(category, Qt::CaseInsensitive) == 0)
+            return &d;
+    return nullptr;
+}
+
+namespace CostTables {
+
+void finish(CostTable &table, const QVector<CostCategory> &categories)
+{
+    table.total = CostRow();
+    table.total.category = QStringLiteral("TOTAL");
+    table.total.hasBudget = false;
+    for (const CostRow &r : table.rows) {
+        table.total.number += r.number;
+        table.total.feeWeekly += r.feeWeekly;
+        table.total.additionalWeekly += r.additionalWeekly;
+        if (r.hasBudget) {
+            table.total.hasBudget = true;
+            table.total.budgetNumber += r.budgetNumber;
+        }
+    }
+    // The TOTAL's budget unit cost is the budget-weighted mean, so that its annual equals the sum.
+    double budgetWeekly = 0;
+    for (const CostRow &r : table.rows)
+        if (r.hasBudget)
+            budgetWeekly += r.budgetNumber * double(r.budgetUnitWeek);
+    table.total.budgetUnitWeek = table.total.budgetNumber > 0 ? Money::Pence(std::llround(budgetWeekly / table.total.budgetNumber)) : 0;
+
+    // Differences to in-house: each category with an in-house equivalent (PRODUCT §6).
+    table.differences.clear();
+    for (const CostRow &r : table.rows) {
+        const CostCategory *c = r.categoryId ? categoryById(categories, r.categoryId) : categoryByName(categories, r.category);
+        if (!c || !c->inhouseEquivalentId)
+            continue;
+        const CostCategory *in = categoryById(categories, c->inhouseEquivalentId);
+        if (!in)
+            continue;
+        const CostRow *inRow = table.row(in->name);
+        InHouseDifference d;
+        d.category = r.category;
+        d.inhouse = in->name;
+        d.categoryAve = r.aveUnit();
+        d.inhouseAve = inRow ? inRow->aveUnit() : 0;
+        d.available = r.number > 0 && inRow && inRow->number > 0;
+        table.differences << d;
+    }
+}
+
+CostTotals totals(Store &store, const QDate &month)
+{
+    CostTableBuilder builder(store);
+    const CostTable t = builder.build(month);
+    CostTotals out;
+    out.monthEnd = t.monthEnd;
+    out.source = t.source;
+    out.number = t.total.number;
+    out.weekly = t.total.weeklyCost();
+    out.annual = t.total.annualCost();
+    out.aveWeekly = t.total.aveUnit();
+    return out;
+}
+
+QVector<QPair<QDate, QHash<QString, int>>> numbersOverTime(Store &store, const QDate &lastMonth, int months)
+{
+    QVector<QPair<QDate, QHash<QString, int>>> out;
+    PlacementStore placements(store);
+    CostStore costs(store);
+    for (int i = months - 1; i >= 0; --i) {
+        const QDate m = endOfMonth(lastMonth.addMonths(-i));
+        QHash<QString, int> counts;
+        const QVector<PlacementRecord> open = placements.openAt(m);
+        if (!open.isEmpty()) {
+            for (const PlacementRecord &p : open)
+                counts[p.category.isEmpty() ? QStringLiteral("Uncategorised") : p.category] += 1;
+        } else {
+            for (const SnapshotRow &r : costs.snapshot(monthKey(m)))
+                if (r.category.compare(QLatin1String("TOTAL"), Qt::CaseInsensitive) != 0)
+                    counts[r.category] += r.number;
+        }
+        out << qMakePair(m, counts);
+    }
+    return out;
+}
+
+} // namespace CostTables
+
+CostTableBuilder::CostTableBuilder(Store &store) : m_store(store) {}
+
+CostTable CostTableBuilder::fromPlacements(const QDate &monthEnd, const QVector<PlacementRecord> &placements,
+                                           const QVector<CostCategory> &categories)
+{
+    CostTable t;
+    t.monthEnd = monthEnd;
+    t.financialYear = Dates::financialYear(monthEnd);
+    t.source = placements.isEmpty() ? CostTable::Source::None : CostTable::Source::Placements;
+    QHash<qint64, int> rowOf;
+    for (const CostCategory &c : categories) {
+        CostRow r;
+        r.categoryId = c.id;
+        r.category = c.name;
+        r.placementType = c.placementType;
+        r.provision = c.provision;
+        rowOf.insert(c.id, int(t.rows.size()));
+        t.rows << r;
+    }
+    QHash<QString, FundingComparison> funding;
+    QStringList typeOrder;
+    for (const PlacementRecord &p : placements) {
+        auto it = rowOf.find(p.categoryId);
+        if (it == rowOf.end()) {
+            CostRow r;
+            r.categoryId = p.categoryId;
+            r.category = p.category.isEmpty() ? QStringLiteral("Uncategorised") : p.category;
+            it = rowOf.insert(p.categoryId, int(t.rows.size()));
+            t.rows << r;
+        }
+        CostRow &r = t.rows[*it];
+        r.number += 1;
+        r.feeWeekly += p.weeklyFee;
+        r.additionalWeekly += p.additionalWeekly;
+        // Seed 001 §67: framework and spot are the two ways external placements are bought.
+        const QString f = p.funding.toLower();
+        if (f == QLatin1String("framework") || f == QLatin1String("spot")) {
+            const QString type = r.placementType.isEmpty() ? QStringLiteral("Other") : r.placementType;
+            if (!funding.contains(type))
+                typeOrder << type;
+            FundingComparison &fc = funding[type];
+            fc.placementType = type;
+            if (f == QLatin1String("framework")) {
+                fc.frameworkNumber += 1;
+                fc.frameworkWeekly += p.weeklyFee;
+            } else {
+                fc.spotNumber += 1;
+                fc.spotWeekly += p.weeklyFee;
+            }
+        }
+    }
+    for (const QString &type : typeOrder)
+        t.funding << funding.value(type);
+    CostTables::finish(t, categories);
+    return t;
+}
+
+void CostTableBuilder::applyBudgets(CostTable &table) const
+{
+    const QVector<BudgetRecord> budgets = CostStore(m_store).budgets(table.financialYear);
+    for (CostRow &r : table.rows) {
+        qint64 id = r.categoryId;
+        if (!id)
+            if (const CostCategory *c = categoryByName(m_categories, r.category))
+                id = c->id;
+        for (const BudgetRecord &b : budgets)
+            if (id && b.categoryId == id) {
+                r.hasBudget = true;
+                r.budgetNumber = b.number;
+                r.budgetUnitWeek = b.unitWeek;
+                r.budgetVersion = b.version;
+            }
+    }
+}
+
+void CostTableBuilder::finish(CostTable &table) const
+{
+    applyBudgets(table);
+    CostTables::finish(table, m_categories);
+}
+
+CostTable CostTableBuilder::fromSnapshot(const QDate &monthEnd) const
+{
+    CostTable t;
+    t.monthEnd = monthEnd;
+    t.financialYear = Dates::financialYear(monthEnd);
+    const QVector<SnapshotRow> rows = CostStore(m_store).snapshot(monthKey(monthEnd));
+    if (rows.isEmpty())
+        return t;
+    t.source = CostTable::Source::Snapshot;
+    // A snapshot keeps its own published order; categories are matched by name for pairs and budgets.
+    for (const SnapshotRow &s : rows) {
+        if (s.category.compare(QLatin1String("TOTAL"), Qt::CaseInsensitive) == 0) {
+            t.hasPublishedTotal = true;
+            t.publishedAveWeek = s.aveUnitWeek;
+            t.publishedNumber = s.number;
+            t.publishedTotalId = s.id;
+            t.publishedTotalVersion = s.version;
+            continue;
+        }
+        CostRow r;
+        r.category = s.category;
+        if (const CostCategory *c = categoryByName(m_categories, s.category)) {
+            r.categoryId = c->id;
+            r.placementType = c->placementType;
+            r.provision = c->provision;
+        }
+        r.number = s.number;
+        r.feeWeekly = s.aveUnitWeek * s.number;
+        r.snapshotId = s.id;
+        r.snapshotVersion = s.version;
+        t.rows << r;
+    }
+    return t;
+}
+
+CostTable CostTableBuilder::build(const QDate &month)
+{
+    m_monthEnd = endOfMonth(month);
+    m_categories = CostStore(m_store).categories();
+    m_placements = PlacementStore(m_store).openAt(m_monthEnd);
+    return recompute();
+}
+
+CostTable CostTableBuilder::recompute()
+{
+    CostTable t = m_placements.isEmpty() ? fromSnapshot(m_monthEnd) : fromPlacements(m_monthEnd, m_placements, m_categories);
+    if (t.source == CostTable::Source::None) {
+        t = fromPlacements(m_monthEnd, {}, m_categories);
+        t.source = CostTable::Source::None;
+    }
+    finish(t);
+    return t;
+}
+
+CostTable CostTableBuilder::refreshPlacement(qint64 placementId)
+{
+    const PlacementRecord fresh = PlacementStore(m_store).placement(placementId, m_monthEnd);
+    const bool open = fresh.placementId && fresh.decom <= m_monthEnd && (!fresh.dec.isValid() || fresh.dec > m_monthEnd)
+                      && fresh.ls != QLatin1String("V3") && fresh.ls != QLatin1String("V4");
+    bool found = false;
+    for (int i = 0; i < m_placements.size(); ++i)
+        if (m_placements.at(i).placementId == placementId) {
+            found = true;
+            if (open)
+                m_placements[i] = fresh;
+            else
+                m_placements.remove(i);
+            break;
+        }
+    if (!found && open)
+        m_placements << fresh;
+    return recompute();
+}
