@@ -63,6 +63,8 @@ QChart *annualByCategory(const CostTable &table, const QString &title)
     ChartTheme::apply(chart);
     chart->setTitle(title);
     chart->legend()->hide();
+    // QtCharts under-allocates room for the longest category name by a few pixels: a wider left margin.
+    chart->setMargins(QMargins(28, 8, 16, 8));
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(QStringLiteral("Annual cost"));
     set->setColor(ChartTheme::series(0));
@@ -77,7 +79,8 @@ QChart *annualByCategory(const CostTable &table, const QString &title)
     auto *y = new QBarCategoryAxis;
     auto *x = new QValueAxis;
     ChartTheme::styleAxis(y, QString());
-    ChartTheme::styleAxis(x, QStringLiteral("£ million a year (weekly cost × 365 ÷ 7)"));
+    y->setTruncateLabels(false); // category names are the point of the chart: never "…"
+    ChartTheme::styleAxis(x, QStringLiteral("£ million a year"));
     chart->addAxis(y, Qt::AlignLeft);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
@@ -120,7 +123,8 @@ bool updateAnnualByCategory(QChart *chart, const CostTable &table)
     series->setLabelsFormat(QStringLiteral("£@valuem"));
     series->setLabelsPrecision(max >= 10 ? 3 : 2);
     x->setRange(0, niceMax(max));
-    x->setLabelFormat(max >= 10 ? QStringLiteral("£%.0fm") : QStringLiteral("£%.1fm"));
+    // The axis format is printf-style and not Unicode-safe: no £ here (the title says £ million).
+    x->setLabelFormat(max >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     x->setTickCount(6);
     return true;
 }
@@ -171,7 +175,7 @@ QChart *numbersOverTime(const QVector<QPair<QDate, QHash<QString, int>>> &series
     }
     if (!series.isEmpty()) {
         x->setRange(series.first().first.startOfDay(Qt::UTC), series.last().first.startOfDay(Qt::UTC));
-        x->setTickCount(std::min(int(series.size()), 9));
+        x->setTickCount(std::min(int(series.size()), 5));
     }
     const int step = maxValue > 400 ? 100 : maxValue > 200 ? 50 : maxValue > 80 ? 20 : maxValue > 20 ? 10 : 5;
     y->setRange(0, std::max(step, int(std::ceil(maxValue * 1.08 / step)) * step));

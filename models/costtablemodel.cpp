@@ -200,7 +200,11 @@ QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Number: return tr("Placements open at the end of the month");
+        case AveFee: return tr("Mean weekly fee per placement");
+        case AveAdditional: return tr("Mean weekly additionalities (extra staffing etc.) per placement");
         case AveUnit: return tr("Mean weekly cost per placement: fee plus additionalities");
+        case Weekly: return tr("Weekly cost of the category's placements");
+        case Annual: return tr("Weekly cost × 365 ÷ 7");
         case BudgetNumber: return tr("Budgeted number of placements for the financial year (editable)");
         case BudgetUnit: return tr("Budgeted weekly unit cost for the financial year (editable)");
         default: return {};
@@ -209,11 +213,11 @@ QVariant CostTableModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case Category: return tr("Category");
     case Number: return tr("Number");
-    case AveFee: return tr("Ave fee £/wk");
-    case AveAdditional: return tr("Ave extras £/wk");
+    case AveFee: return tr("Ave fee");
+    case AveAdditional: return tr("Ave extras");
     case AveUnit: return tr("Ave unit £/wk");
-    case Weekly: return tr("Weekly cost");
-    case Annual: return tr("Annual cost");
+    case Weekly: return tr("Weekly");
+    case Annual: return tr("Annual");
     case BudgetNumber: return tr("Budget no.");
     case BudgetUnit: return tr("Budget £/wk");
     case BudgetAnnual: return tr("Budget annual");

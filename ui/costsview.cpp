@@ -26,6 +26,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -63,6 +64,23 @@ public:
             return QColor(0xEE, 0xF3, 0xF8);
         if (role == Qt::BackgroundRole && (flags(index) & Qt::ItemIsEditable))
             return QColor(0xFF, 0xFB, 0xE6); // editable cells: a pale yellow, like a form field
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+// The what-if's TOTAL (its last row) in bold.
+class LastRowBold : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::FontRole && index.row() == rowCount() - 1) {
+            QFont f;
+            f.setPointSize(f.pointSize() + 2);
+            f.setBold(true);
+            return f;
+        }
         return QIdentityProxyModel::data(index, role);
     }
 };
@@ -251,7 +269,7 @@ void CostsView::buildTableTab(QWidget *tab)
     setupTable(m_tableView);
     m_tableView->setItemDelegate(new KeepingDelegate(this, m_tableView));
     m_tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tableView->horizontalHeader()->setSectionResizeMode(CostTableModel::Category, QHeaderView::Stretch);
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
     m_tableView->setAccessibleName(tr("Cost table"));
     connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (!current.isValid() || current.row() >= m_table.rows.size())
@@ -301,31 +319,44 @@ void CostsView::buildTableTab(QWidget *tab)
     feeBar->addWidget(new QLabel(tr("Reason"), tab));
     feeBar->addWidget(m_feeReason, 1);
 
+    // The table across the full width; below it the placements behind the selected row beside the charts.
+    auto *top = new QWidget(tab);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_tableView, 1);
+    topLayout->addWidget(m_summary);
+    topLayout->addStretch(1);
+
     auto *left = new QWidget(tab);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_tableView, 3);
-    leftLayout->addWidget(m_summary);
     leftLayout->addWidget(m_placementsTitle);
     leftLayout->addLayout(feeBar);
-    leftLayout->addWidget(m_placementView, 2);
+    leftLayout->addWidget(m_placementView, 1);
 
     m_annualChart = new QChartView(tab);
     m_annualChart->setRenderHint(QPainter::Antialiasing);
-    m_annualChart->setMinimumSize(420, 300);
+    m_annualChart->setMinimumSize(480, 280);
     m_numbersChart = new QChartView(tab);
     m_numbersChart->setRenderHint(QPainter::Antialiasing);
-    m_numbersChart->setMinimumSize(420, 260);
-    auto *charts = new QSplitter(Qt::Vertical, tab);
-    charts->addWidget(m_annualChart);
-    charts->addWidget(m_numbersChart);
+    m_numbersChart->setMinimumSize(480, 280);
+    auto *charts = new QTabWidget(tab);
+    charts->addTab(m_annualChart, tr("Annual cost by category"));
+    charts->addTab(m_numbersChart, tr("Numbers over 24 months"));
 
-    auto *split = new QSplitter(Qt::Horizontal, tab);
-    split->addWidget(left);
-    split->addWidget(charts);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    auto *bottom = new QSplitter(Qt::Horizontal, tab);
+    bottom->addWidget(left);
+    bottom->addWidget(charts);
+    bottom->setStretchFactor(0, 1);
+    bottom->setStretchFactor(1, 1);
+    auto *split = new QSplitter(Qt::Vertical, tab);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({1, 10000}); // the table and summary at their minimum; the rest below
     auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 }
 
@@ -368,7 +399,7 @@ void CostsView::buildWhatIfTab(QWidget *tab)
     auto *save = new QPushButton(tr("Save scenario"), tab);
     auto *open = new QPushButton(tr("Open"), tab);
     auto *scenarioRow = new QHBoxLayout;
-    scenarioRow->addWidget(m_scenarioName, 1);
+    scenarioRow->addStretch(1);
     scenarioRow->addWidget(open);
     scenarioRow->addWidget(save);
 
@@ -376,18 +407,21 @@ void CostsView::buildWhatIfTab(QWidget *tab)
     auto *cl = new QVBoxLayout(controls);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->addWidget(heading(tr("Scenario"), controls, 2));
+    cl->addWidget(m_scenarioName);
     cl->addLayout(scenarioRow);
     cl->addWidget(moveBox);
     cl->addWidget(unitBox);
     cl->addWidget(new QLabel(tr("Steps (applied in order):"), controls));
     cl->addWidget(m_steps, 1);
     cl->addWidget(removeStep);
-    controls->setMinimumWidth(380);
-    controls->setMaximumWidth(520);
+    controls->setMinimumWidth(420);
+    controls->setMaximumWidth(560);
 
     m_whatIfModel = new WhatIfModel(this);
+    auto *bold = new LastRowBold(this);
+    bold->setSourceModel(m_whatIfModel);
     auto *sorted = new QSortFilterProxyModel(this);
-    sorted->setSourceModel(m_whatIfModel);
+    sorted->setSourceModel(bold);
     sorted->setSortRole(WhatIfModel::SortRole);
     m_whatIfView = new QTableView(tab);
     m_whatIfView->setModel(sorted);
@@ -544,6 +578,10 @@ void CostsView::onCostsChanged()
 void CostsView::show(const CostTable &table)
 {
     m_tableModel->setTable(table);
+    // As tall as its rows (up to 16 of them; more scroll), so the space below goes to the placements and charts.
+    const int rows = std::min(m_tableModel->rowCount(), 16);
+    m_tableView->setFixedHeight(m_tableView->horizontalHeader()->sizeHint().height()
+                                + rows * m_tableView->verticalHeader()->defaultSectionSize() + 2 * m_tableView->frameWidth() + 4);
     switch (table.source) {
     case CostTable::Source::Placements:
         m_source->setText(tr("From %1 placements open at %2").arg(QLocale(QLocale::English, QLocale::UnitedKingdom).toString(table.total.number),
@@ -588,7 +626,7 @@ void CostsView::refreshSummary()
     }
     if (!any)
         html += tr("(no pairs with placements this month)<br>");
-    html += QStringLiteral("</td><td width='24'></td><td valign='top'><b>%1</b><br>").arg(tr("Framework vs spot, average weekly fee"));
+    html += QStringLiteral("</td><td width='32'></td><td valign='top'><b>%1</b><br>").arg(tr("Framework vs spot, average weekly fee"));
     if (m_table.funding.isEmpty())
         html += tr("(no framework or spot placements this month)");
     for (const FundingComparison &f : m_table.funding)
@@ -598,8 +636,11 @@ void CostsView::refreshSummary()
                     .arg(f.spotNumber ? money(f.spotAve()) : QStringLiteral("–"))
                     .arg(f.spotNumber);
     if (m_table.total.hasBudget)
-        html += QStringLiteral("<br><b>%1</b> %2").arg(tr("Forecast vs budget %1:").arg(Dates::financialYearLabel(m_table.financialYear)),
-                                                   money(m_table.total.variance(), true));
+        html += QStringLiteral("</td><td width='32'></td><td valign='top'><b>%1</b><br>%2 %3<br>%4 %5<br><b>%6 %7</b>")
+                    .arg(tr("Budget %1").arg(Dates::financialYearLabel(m_table.financialYear)), tr("Forecast annual cost:"),
+                         money(m_table.total.annualCost()), tr("Budget:"), money(m_table.total.budgetAnnual()),
+                         m_table.total.variance() > 0 ? tr("Over budget by") : tr("Under budget by"),
+                         money(std::abs(m_table.total.variance())));
     html += QStringLiteral("</td></tr></table>");
     m_summary->setText(html);
 }
@@ -618,7 +659,8 @@ void CostsView::refreshPlacements()
         return;
     }
     m_placementModel->setPlacements(m_builder.placements(), m_categoryId);
-    m_placementsTitle->setText(tr("%1 — %2 placements at %3 (select a row above; double-click a fee to change it)")
+    m_placementView->setColumnHidden(PlacementCostModel::Category, m_categoryId != 0); // one category: the title names it
+    m_placementsTitle->setText(tr("%1: %2 placements at %3 — double-click a fee to change it")
                                    .arg(name)
                                    .arg(m_placementModel->rowCount())
                                    .arg(Dates::uk(m_table.monthEnd)));
@@ -642,7 +684,7 @@ void CostsView::setFeeEditDefaults(const QDate &effectiveFrom, const QString &re
 
 void CostsView::refreshCharts(bool numbersToo)
 {
-    const QString title = tr("Annual cost by category, %1").arg(m_table.monthEnd.toString(QStringLiteral("MMMM yyyy")));
+    const QString title = tr("Annual cost, %1").arg(m_table.monthEnd.toString(QStringLiteral("MMM yyyy")));
     QChart *chart = m_annualChart->chart();
     if (!chart || chart->title().isEmpty() || chart->title() != title || !CostCharts::updateAnnualByCategory(chart, m_table)) {
         QChart *old = m_annualChart->chart();
@@ -654,7 +696,7 @@ void CostsView::refreshCharts(bool numbersToo)
         for (const CostRow &r : m_table.rows)
             order << r.category;
         QChart *old = m_numbersChart->chart();
-        m_numbersChart->setChart(CostCharts::numbersOverTime(m_numbersSeries, order, tr("Placements by category, last 24 months")));
+        m_numbersChart->setChart(CostCharts::numbersOverTime(m_numbersSeries, order, tr("Placements at month end")));
         delete old;
     }
 }

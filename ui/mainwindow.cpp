@@ -78,6 +78,8 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_undoView = new QUndoView(m_undoStack, historyDock);
     m_undoView->setEmptyLabel(tr("<opened store>"));
     m_undoView->setAccessibleName(tr("Edit history"));
+    m_undoView->setWordWrap(true);
+    m_undoView->setMinimumWidth(260);
     historyDock->setWidget(m_undoView);
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
     edit->addSeparator();
