@@ -83,7 +83,7 @@ int main(int argc, char **argv)
     CostTableBuilder builder(*store);
     QVector<double> full;
     CostTable table;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 3; ++i) {
         QElapsedTimer t;
         t.start();
         table = builder.build(month);

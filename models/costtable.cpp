@@ -4,6 +4,7 @@
 #include "dates.h"
 #include "store.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -149,14 +150,50 @@ QVector<QPair<QDate, QHash<QString, int>>> numbersOverTime(Store &store, const Q
 
 CostTableBuilder::CostTableBuilder(Store &store) : m_store(store) {}
 
-CostTable CostTableBuilder::fromPlacements(const QDate &monthEnd, const QVector<PlacementRecord> &placements,
-                                           const QVector<CostCategory> &categories)
+// Adds (sign +1) or removes (sign -1) one placement's contribution to the table's rows and to the
+// framework-vs-spot comparison: the live editor re-counts one placement, not the month.
+static void accumulate(CostTable &t, QHash<qint64, int> &rowOf, const PlacementRecord &p, int sign)
+{
+    auto it = rowOf.find(p.categoryId);
+    if (it == rowOf.end()) {
+        CostRow r;
+        r.categoryId = p.categoryId;
+        r.category = p.category.isEmpty() ? QStringLiteral("Uncategorised") : p.category;
+        it = rowOf.insert(p.categoryId, int(t.rows.size()));
+        t.rows << r;
+    }
+    CostRow &r = t.rows[*it];
+    r.number += sign;
+    r.feeWeekly += sign * p.weeklyFee;
+    r.additionalWeekly += sign * p.additionalWeekly;
+    // Seed 001 §67: framework and spot are the two ways external placements are bought.
+    const bool framework = p.funding.compare(QLatin1String("framework"), Qt::CaseInsensitive) == 0;
+    if (!framework && p.funding.compare(QLatin1String("spot"), Qt::CaseInsensitive) != 0)
+        return;
+    const QString type = r.placementType.isEmpty() ? QStringLiteral("Other") : r.placementType;
+    FundingComparison *fc = nullptr;
+    for (FundingComparison &f : t.funding)
+        if (f.placementType == type)
+            fc = &f;
+    if (!fc) {
+        t.funding << FundingComparison{type};
+        fc = &t.funding.last();
+    }
+    if (framework) {
+        fc->frameworkNumber += sign;
+        fc->frameworkWeekly += sign * p.weeklyFee;
+    } else {
+        fc->spotNumber += sign;
+        fc->spotWeekly += sign * p.weeklyFee;
+    }
+}
+
+static CostTable emptyTable(const QDate &monthEnd, const QVector<CostCategory> &categories, QHash<qint64, int> &rowOf)
 {
     CostTable t;
     t.monthEnd = monthEnd;
     t.financialYear = Dates::financialYear(monthEnd);
-    t.source = placements.isEmpty() ? CostTable::Source::None : CostTable::Source::Placements;
-    QHash<qint64, int> rowOf;
+    rowOf.clear();
     for (const CostCategory &c : categories) {
         CostRow r;
         r.categoryId = c.id;
@@ -166,40 +203,17 @@ CostTable CostTableBuilder::fromPlacements(const QDate &monthEnd, const QVector<
         rowOf.insert(c.id, int(t.rows.size()));
         t.rows << r;
     }
-    QHash<QString, FundingComparison> funding;
-    QStringList typeOrder;
-    for (const PlacementRecord &p : placements) {
-        auto it = rowOf.find(p.categoryId);
-        if (it == rowOf.end()) {
-            CostRow r;
-            r.categoryId = p.categoryId;
-            r.category = p.category.isEmpty() ? QStringLiteral("Uncategorised") : p.category;
-            it = rowOf.insert(p.categoryId, int(t.rows.size()));
-            t.rows << r;
-        }
-        CostRow &r = t.rows[*it];
-        r.number += 1;
-        r.feeWeekly += p.weeklyFee;
-        r.additionalWeekly += p.additionalWeekly;
-        // Seed 001 §67: framework and spot are the two ways external placements are bought.
-        const QString f = p.funding.toLower();
-        if (f == QLatin1String("framework") || f == QLatin1String("spot")) {
-            const QString type = r.placementType.isEmpty() ? QStringLiteral("Other") : r.placementType;
-            if (!funding.contains(type))
-                typeOrder << type;
-            FundingComparison &fc = funding[type];
-            fc.placementType = type;
-            if (f == QLatin1String("framework")) {
-                fc.frameworkNumber += 1;
-                fc.frameworkWeekly += p.weeklyFee;
-            } else {
-                fc.spotNumber += 1;
-                fc.spotWeekly += p.weeklyFee;
-            }
-        }
-    }
-    for (const QString &type : typeOrder)
-        t.funding << funding.value(type);
+    return t;
+}
+
+CostTable CostTableBuilder::fromPlacements(const QDate &monthEnd, const QVector<PlacementRecord> &placements,
+                                           const QVector<CostCategory> &categories)
+{
+    QHash<qint64, int> rowOf;
+    CostTable t = emptyTable(monthEnd, categories, rowOf);
+    t.source = placements.isEmpty() ? CostTable::Source::None : CostTable::Source::Placements;
+    for (const PlacementRecord &p : placements)
+        accumulate(t, rowOf, p, +1);
     CostTables::finish(t, categories);
     return t;
 }
@@ -268,15 +282,27 @@ CostTable CostTableBuilder::build(const QDate &month)
     m_monthEnd = endOfMonth(month);
     m_categories = CostStore(m_store).categories();
     m_placements = PlacementStore(m_store).openAt(m_monthEnd);
+    m_base = emptyTable(m_monthEnd, m_categories, m_rowOf);
+    m_base.source = CostTable::Source::Placements;
+    for (const PlacementRecord &p : m_placements)
+        accumulate(m_base, m_rowOf, p, +1);
     return recompute();
 }
 
 CostTable CostTableBuilder::recompute()
 {
-    CostTable t = m_placements.isEmpty() ? fromSnapshot(m_monthEnd) : fromPlacements(m_monthEnd, m_placements, m_categories);
-    if (t.source == CostTable::Source::None) {
-        t = fromPlacements(m_monthEnd, {}, m_categories);
-        t.source = CostTable::Source::None;
+    CostTable t;
+    if (!m_placements.isEmpty()) {
+        t = m_base;
+        t.funding.erase(std::remove_if(t.funding.begin(), t.funding.end(),
+                                       [](const FundingComparison &f) { return !f.frameworkNumber && !f.spotNumber; }),
+                        t.funding.end());
+    } else {
+        t = fromSnapshot(m_monthEnd);
+        if (t.source == CostTable::Source::None) {
+            QHash<qint64, int> rowOf;
+            t = emptyTable(m_monthEnd, m_categories, rowOf);
+        }
     }
     finish(t);
     return t;
@@ -291,13 +317,18 @@ CostTable CostTableBuilder::refreshPlacement(qint64 placementId)
     for (int i = 0; i < m_placements.size(); ++i)
         if (m_placements.at(i).placementId == placementId) {
             found = true;
-            if (open)
+            accumulate(m_base, m_rowOf, m_placements.at(i), -1);
+            if (open) {
                 m_placements[i] = fresh;
-            else
+                accumulate(m_base, m_rowOf, fresh, +1);
+            } else {
                 m_placements.remove(i);
+            }
             break;
         }
-    if (!found && open)
+    if (!found && open) {
         m_placements << fresh;
+        accumulate(m_base, m_rowOf, fresh, +1);
+    }
     return recompute();
 }

@@ -135,6 +135,8 @@ private:
     QDate m_monthEnd;
     QVector<CostCategory> m_categories;
     QVector<PlacementRecord> m_placements;
+    CostTable m_base;            // the month's rows summed over m_placements, before budgets
+    QHash<qint64, int> m_rowOf;  // category id -> row of m_base
 };
 
 namespace CostTables {

@@ -1,6 +1,7 @@
 // The cost table (PRODUCT §6): seed 000's "Type of placement – Costs" worked by hand, a small
 // case-level month, budgets, snapshots, what-if, versioned edits, and the item models.
 #include "auditlogmodel.h"
+#include "costcategorymodel.h"
 #include "costtable.h"
 #include "costtablemodel.h"
 #include "coststore.h"
@@ -387,6 +388,38 @@ private slots:
         QCOMPARE(whatIf.index(totalRow, WhatIfModel::AnnualEffect).data().toString(), QStringLiteral("−£54,750"));
         whatIf.setResult(WhatIfResult());
         QCOMPARE(whatIf.rowCount(), 0);
+    }
+
+    void categoryAndMappingModelsPassTester()
+    {
+        TestStore s;
+        CostStore costs(*s);
+        CostCategoryModel categories;
+        QAbstractItemModelTester ct(&categories, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        categories.setCategories(costs.categories());
+        QCOMPARE(categories.rowCount(), 10); // ReferenceData's default categories
+        QCOMPARE(categories.index(0, CostCategoryModel::InHouseEquivalent).data().toString(), QStringLiteral("In-house Residential"));
+        CostCategory edited;
+        categories.setEditHandler([&](const CostCategory &, const CostCategory &after) {
+            edited = after;
+            return true;
+        });
+        QVERIFY(categories.setData(categories.index(0, CostCategoryModel::Type), QStringLiteral("residential")));
+        QCOMPARE(edited.placementType, QStringLiteral("Residential"));
+        QVERIFY(!categories.setData(categories.index(0, CostCategoryModel::Type), QStringLiteral("Boarding")));
+        QVERIFY(!categories.setData(categories.index(0, CostCategoryModel::InHouseEquivalent), QStringLiteral("No such")));
+
+        CategoryMapModel map;
+        QAbstractItemModelTester mt(&map, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        map.setMappings(costs.mappings(), costs.categories());
+        QVERIFY(map.rowCount() > 20);
+        qint64 to = 0;
+        map.setEditHandler([&](const CategoryMapping &, qint64 category) {
+            to = category;
+            return true;
+        });
+        QVERIFY(map.setData(map.index(0, CategoryMapModel::Category), QStringLiteral("secure units")));
+        QCOMPARE(to, s->scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'Secure Units'")).toLongLong());
     }
 };
 

@@ -10,6 +10,7 @@
 #include "demogenerator.h"
 #include "mainwindow.h"
 #include "placementcostmodel.h"
+#include "placementstore.h"
 #include "schema.h"
 #include "storeevents.h"
 #include "testsupport.h"
@@ -177,6 +178,8 @@ private slots:
         QTest::newRow("budget updated") << "budget-update";
         QTest::newRow("snapshot cell") << "snapshot";
         QTest::newRow("category override") << "category";
+        QTest::newRow("category edited") << "category-edit";
+        QTest::newRow("mapping changed") << "mapping";
     }
 
     void undoRedoRoundTripsLeaveContentEqual()
@@ -205,6 +208,15 @@ private slots:
             SnapshotRow r = CostStore(*s).snapshot(QStringLiteral("2017-12")).first();
             r.number = 64;
             cmd = new SnapshotEditCommand(*s, r, r.version, QStringLiteral("Recount"));
+        } else if (edit == QLatin1String("category-edit")) {
+            const CostCategory before = CostStore(*s).categories().first();
+            CostCategory after = before;
+            after.name = QStringLiteral("Residential (agency)");
+            after.sortOrder = 99;
+            cmd = new CategoryEditCommand(*s, before, after);
+        } else if (edit == QLatin1String("mapping")) {
+            const CategoryMapping m = CostStore(*s).mappings().first();
+            cmd = new MappingChangeCommand(*s, m, agency == m.categoryId ? agency + 1 : agency);
         } else {
             const qint64 inhouse = s->scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'In-house Residential'")).toLongLong();
             cmd = new CategoryOverrideCommand(*s, a.placementId, inhouse, 0, a.version, QStringLiteral("Reclassified"));
@@ -368,6 +380,7 @@ private slots:
                 }
         QVERIFY(undo);
         QVERIFY(redo);
+        w->store().setUserName(QStringLiteral("j.smith (Panel chair)"));
         w->showScreen(2);
         CostsView *costs = w->costsView();
         QVERIFY(costs);
@@ -381,6 +394,14 @@ private slots:
         const int row = costs->table().rowOf(QStringLiteral("In-house Fostering"));
         QVERIFY(costs->tableModel()->setData(costs->tableModel()->index(row, CostTableModel::BudgetNumber), QStringLiteral("190")));
         QCOMPARE(w->undoStack()->count(), 2);
+        // A category override, undone and redone: the history and the audit log both show it.
+        const qint64 inhouse = w->store().scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'In-house Residential'")).toLongLong();
+        const PlacementRecord fresh = PlacementStore(w->store()).placement(costs->placementModel()->placementAt(1).placementId, costs->month());
+        QString error;
+        QVERIFY2(costs->recategorise(fresh.placementId, inhouse, 0, fresh.version, &error), qPrintable(error));
+        w->undoStack()->undo();
+        w->undoStack()->redo();
+        QCOMPARE(w->undoStack()->count(), 3);
         Q_UNUSED(p);
         saveScreenshot(w.get(), QStringLiteral("costs.png"));
         WhatIfScenario sc;

@@ -224,7 +224,8 @@ CategoryOverrideCommand::CategoryOverrideCommand(Store &store, qint64 placementI
     const QString name = categoryId ? store.scalar(QStringLiteral("SELECT name FROM cost_categories WHERE category_id = ?"),
                                                    {categoryId}).toString()
                                     : tr("the mapped category");
-    setText(tr("Category of placement %1: %2").arg(placementId).arg(name));
+    const QString child = PlacementStore(store).placement(placementId, QDate::currentDate()).childRef;
+    setText(tr("Category of %1: %2").arg(child.isEmpty() ? QString::number(placementId) : child, name));
 }
 
 void CategoryOverrideCommand::redo()
@@ -247,4 +248,70 @@ void CategoryOverrideCommand::undo()
     }
     ++m_version;
     succeeded(m_placementId);
+}
+
+// CategoryEditCommand ------------------------------------------------------------------------
+
+CategoryEditCommand::CategoryEditCommand(Store &store, const CostCategory &before, const CostCategory &after, QUndoCommand *parent)
+    : CostCommand(store, parent), m_before(before), m_after(after), m_version(before.version)
+{
+    setText(tr("Category %1 edited").arg(after.name));
+}
+
+void CategoryEditCommand::redo()
+{
+    QString error;
+    CostCategory c = m_after;
+    c.version = m_version;
+    if (!CostStore(m_store).updateCategory(c, &error)) {
+        fail(error);
+        return;
+    }
+    ++m_version;
+    emit StoreEvents::of(m_store)->categoriesChanged();
+    succeeded();
+}
+
+void CategoryEditCommand::undo()
+{
+    QString error;
+    CostCategory c = m_before;
+    c.version = m_version;
+    if (!CostStore(m_store).updateCategory(c, &error)) {
+        fail(tr("Could not undo the category edit: %1").arg(error));
+        return;
+    }
+    ++m_version;
+    emit StoreEvents::of(m_store)->categoriesChanged();
+    succeeded();
+}
+
+// MappingChangeCommand -----------------------------------------------------------------------
+
+MappingChangeCommand::MappingChangeCommand(Store &store, const CategoryMapping &mapping, qint64 newCategoryId, QUndoCommand *parent)
+    : CostCommand(store, parent), m_mapping(mapping), m_new(newCategoryId)
+{
+    setText(tr("Mapping %1 / %2 changed").arg(mapping.place, mapping.placeProvider.isEmpty() ? tr("any") : mapping.placeProvider));
+}
+
+void MappingChangeCommand::redo()
+{
+    QString error;
+    if (!CostStore(m_store).setMapping(m_mapping.place, m_mapping.placeProvider, m_new, tr("Mapping edited"), &error)) {
+        fail(error);
+        return;
+    }
+    emit StoreEvents::of(m_store)->categoriesChanged();
+    succeeded();
+}
+
+void MappingChangeCommand::undo()
+{
+    QString error;
+    if (!CostStore(m_store).setMapping(m_mapping.place, m_mapping.placeProvider, m_mapping.categoryId, tr("Undo: mapping edited"), &error)) {
+        fail(tr("Could not undo the mapping change: %1").arg(error));
+        return;
+    }
+    emit StoreEvents::of(m_store)->categoriesChanged();
+    succeeded();
 }

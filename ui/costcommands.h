@@ -114,3 +114,29 @@ private:
     int m_version;
     QString m_reason;
 };
+
+// A cost category's name, order, type, provision or in-house equivalent.
+class CategoryEditCommand : public CostCommand
+{
+public:
+    CategoryEditCommand(Store &store, const CostCategory &before, const CostCategory &after, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    CostCategory m_before, m_after;
+    int m_version;
+};
+
+// PLACE x PLACE_PROVIDER mapped onto another category.
+class MappingChangeCommand : public CostCommand
+{
+public:
+    MappingChangeCommand(Store &store, const CategoryMapping &mapping, qint64 newCategoryId, QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    CategoryMapping m_mapping;
+    qint64 m_new;
+};

@@ -1,6 +1,7 @@
 #include "costsview.h"
 
 #include "auditlogmodel.h"
+#include "categoriesdialog.h"
 #include "costcharts.h"
 #include "costcommands.h"
 #include "coststore.h"
@@ -210,6 +211,13 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     top->addWidget(m_month);
     top->addSpacing(12);
     top->addWidget(m_source, 1);
+    auto *categories = new QPushButton(tr("Categories and mapping…"), this);
+    top->addWidget(categories);
+    connect(categories, &QPushButton::clicked, this, [this] {
+        auto *dialog = new CategoriesDialog(m_store, m_undoStack, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     m_tabs = new QTabWidget(this);
     auto *tableTab = new QWidget(m_tabs);
@@ -234,6 +242,7 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     StoreEvents *events = StoreEvents::of(m_store);
     connect(events, &StoreEvents::placementChanged, this, [this](qint64 id) { m_dirtyPlacements.insert(id); });
     connect(events, &StoreEvents::costsChanged, this, &CostsView::onCostsChanged);
+    connect(events, &StoreEvents::categoriesChanged, this, [this] { m_categoriesChanged = true; });
     connect(events, &StoreEvents::editFailed, this, [this](const QString &message) {
         m_lastStoreError = message;
         reportFailure(message);
@@ -318,6 +327,10 @@ void CostsView::buildTableTab(QWidget *tab)
     feeBar->addWidget(m_feeFrom);
     feeBar->addWidget(new QLabel(tr("Reason"), tab));
     feeBar->addWidget(m_feeReason, 1);
+    auto *recategorise = new QPushButton(tr("Change category…"), tab);
+    recategorise->setToolTip(tr("Set the selected placement's cost category by hand (overrides the PLACE × provider mapping)"));
+    feeBar->addWidget(recategorise);
+    connect(recategorise, &QPushButton::clicked, this, &CostsView::changeCategoryOfSelected);
 
     // The table across the full width; below it the placements behind the selected row beside the charts.
     auto *top = new QWidget(tab);
@@ -325,7 +338,6 @@ void CostsView::buildTableTab(QWidget *tab)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_tableView, 1);
     topLayout->addWidget(m_summary);
-    topLayout->addStretch(1);
 
     auto *left = new QWidget(tab);
     auto *leftLayout = new QVBoxLayout(left);
@@ -349,15 +361,10 @@ void CostsView::buildTableTab(QWidget *tab)
     bottom->addWidget(charts);
     bottom->setStretchFactor(0, 1);
     bottom->setStretchFactor(1, 1);
-    auto *split = new QSplitter(Qt::Vertical, tab);
-    split->addWidget(top);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    split->setSizes({1, 10000}); // the table and summary at their minimum; the rest below
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
+    layout->addWidget(top);
+    layout->addWidget(bottom, 1);
 }
 
 void CostsView::buildWhatIfTab(QWidget *tab)
@@ -544,6 +551,10 @@ void CostsView::reload()
 
 void CostsView::onCostsChanged()
 {
+    if (std::exchange(m_categoriesChanged, false)) {
+        reload(); // categories or mapping: every placement's category may have moved
+        return;
+    }
     const QSet<qint64> dirty = std::exchange(m_dirtyPlacements, {});
     CostTable t;
     if (dirty.isEmpty()) {
@@ -856,6 +867,42 @@ bool CostsView::editFeeCell(qint64 placementId, int version, bool fee, qint64 pe
         clearMessage();
     else
         m_lastStoreError = error;
+    return ok;
+}
+
+void CostsView::changeCategoryOfSelected()
+{
+    const QModelIndex current = toSource(m_placementView->currentIndex());
+    if (!current.isValid()) {
+        reportFailure(tr("Select a placement in the list first."));
+        return;
+    }
+    const PlacementRecord p = m_placementModel->placementAt(current.row());
+    QStringList names{tr("(as mapped from %1 / %2)").arg(p.place, p.placeProvider)};
+    const QVector<CostCategory> categories = m_builder.categories();
+    for (const CostCategory &c : categories)
+        names << c.name;
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Cost category of %1").arg(p.childRef), tr("Category:"), names,
+                                                 p.categoryOverridden ? int(names.indexOf(p.category)) : 0, false, &ok);
+    if (!ok)
+        return;
+    qint64 id = 0;
+    for (const CostCategory &c : categories)
+        if (c.name == chosen)
+            id = c.id;
+    QString error;
+    if (!recategorise(p.placementId, id, p.categoryOverridden ? p.categoryId : 0, p.version, &error))
+        reportFailure(error);
+}
+
+bool CostsView::recategorise(qint64 placementId, qint64 categoryId, qint64 previousOverride, int version, QString *error)
+{
+    const QString reason = m_feeReason->text().trimmed().isEmpty() ? tr("Category set by hand") : m_feeReason->text().trimmed();
+    const bool ok = CostCommand::push(m_undoStack, new CategoryOverrideCommand(m_store, placementId, categoryId, previousOverride,
+                                                                               version, reason), error);
+    if (ok)
+        clearMessage();
     return ok;
 }
 

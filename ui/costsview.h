@@ -63,6 +63,8 @@ public:
     WhatIfScenario scenario() const;
     bool saveScenario(const QString &name, QString *error);
     bool openScenario(const QString &name, QString *error);
+    // Overrides a placement's category (0: back to the mapping) through an undo command.
+    bool recategorise(qint64 placementId, qint64 categoryId, qint64 previousOverride, int version, QString *error);
 
 public slots:
     void reload();
@@ -82,6 +84,7 @@ private:
     void fillCategoryCombos();
     bool editCostCell(int row, int column, const QVariant &value);
     bool editFeeCell(qint64 placementId, int version, bool fee, qint64 pence, qint64 otherPence);
+    void changeCategoryOfSelected();
     void reportFailure(const QString &message);
     void clearMessage();
 
@@ -92,6 +95,7 @@ private:
     QSet<qint64> m_dirtyPlacements;
     QVector<QPair<QDate, QHash<QString, int>>> m_numbersSeries;
     qint64 m_categoryId = 0;
+    bool m_categoriesChanged = false;
     QHash<QString, QString> m_kept; // "t:row:column" / "p:placementId:column" -> the text a refused edit kept
     friend class KeepingDelegate;
     static QString keyOf(const QModelIndex &sourceIndex);

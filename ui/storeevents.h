@@ -17,6 +17,7 @@ public:
 signals:
     void costsChanged();                       // any cost figure may have changed
     void placementChanged(qint64 placementId); // one placement's fee or category changed
+    void categoriesChanged();                  // cost categories or their mapping changed: re-read placements
     void editFailed(const QString &message);   // the store refused an edit or an undo
 
 private:
