@@ -4,6 +4,8 @@
 #include "dates.h"
 #include "store.h"
 
+#include <QSqlQuery>
+
 #include <algorithm>
 #include <cmath>
 
@@ -126,22 +128,48 @@ CostTotals totals(Store &store, const QDate &month)
 
 QVector<QPair<QDate, QHash<QString, int>>> numbersOverTime(Store &store, const QDate &lastMonth, int months)
 {
-    QVector<QPair<QDate, QHash<QString, int>>> out;
-    PlacementStore placements(store);
-    CostStore costs(store);
-    for (int i = months - 1; i >= 0; --i) {
-        const QDate m = endOfMonth(lastMonth.addMonths(-i));
-        QHash<QString, int> counts;
-        const QVector<PlacementRecord> open = placements.openAt(m);
-        if (!open.isEmpty()) {
-            for (const PlacementRecord &p : open)
-                counts[p.category.isEmpty() ? QStringLiteral("Uncategorised") : p.category] += 1;
-        } else {
-            for (const SnapshotRow &r : costs.snapshot(monthKey(m)))
-                if (r.category.compare(QLatin1String("TOTAL"), Qt::CaseInsensitive) != 0)
-                    counts[r.category] += r.number;
+    QVector<QDate> ends;
+    for (int i = months - 1; i >= 0; --i)
+        ends << endOfMonth(lastMonth.addMonths(-i));
+    QVector<QHash<QString, int>> counts(ends.size());
+    QVector<bool> hasPlacements(ends.size(), false);
+    // One pass over the placements open at any point of the window (not one query per month):
+    // category as PlacementStore resolves it (override, PLACE x PLACE_PROVIDER, provider-free, Other).
+    QSqlQuery q = store.prepare(QStringLiteral(
+        "SELECT e.decom, e.dec, coalesce(cc.name, 'Uncategorised') FROM placements p"
+        " JOIN episodes e ON e.episode_id = p.episode_id"
+        " LEFT JOIN cost_category_map m1 ON m1.place = e.place AND m1.place_provider = coalesce(e.place_provider, '')"
+        " LEFT JOIN cost_category_map m2 ON m2.place = e.place AND m2.place_provider = ''"
+        " LEFT JOIN cost_categories oth ON oth.name = 'Other'"
+        " LEFT JOIN cost_categories cc ON cc.category_id = coalesce(p.category_id, m1.category_id, m2.category_id, oth.category_id)"
+        " WHERE e.decom <= ? AND (e.dec IS NULL OR e.dec > ?) AND coalesce(e.ls, '') NOT IN ('V3', 'V4')"));
+    q.setForwardOnly(true);
+    q.addBindValue(Dates::iso(ends.last()));
+    q.addBindValue(Dates::iso(ends.first()));
+    QStringList endIso;
+    for (const QDate &d : ends)
+        endIso << Dates::iso(d);
+    if (Store::exec(q)) {
+        while (q.next()) {
+            const QString decom = q.value(0).toString(), dec = q.value(1).toString();
+            const QString category = q.value(2).toString();
+            for (int i = 0; i < ends.size(); ++i) {
+                const QString &end = endIso.at(i);
+                if (decom <= end && (dec.isEmpty() || dec > end)) { // ISO dates compare as text
+                    counts[i][category] += 1;
+                    hasPlacements[i] = true;
+                }
+            }
         }
-        out << qMakePair(m, counts);
+    }
+    CostStore costs(store);
+    QVector<QPair<QDate, QHash<QString, int>>> out;
+    for (int i = 0; i < ends.size(); ++i) {
+        if (!hasPlacements.at(i))
+            for (const SnapshotRow &r : costs.snapshot(monthKey(ends.at(i))))
+                if (r.category.compare(QLatin1String("TOTAL"), Qt::CaseInsensitive) != 0)
+                    counts[i][r.category] += r.number;
+        out << qMakePair(ends.at(i), counts.at(i));
     }
     return out;
 }

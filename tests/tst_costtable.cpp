@@ -204,6 +204,24 @@ private slots:
         QCOMPARE(pounds(totals.annual), qint64(597036)); // 11,450 × 365/7 = 597,035.71
     }
 
+    void numbersOverTimeFollowOpenPlacements()
+    {
+        TestStore s;
+        smallMonth(s);
+        const auto series = CostTables::numbersOverTime(*s, QDate(2020, 2, 10), 3);
+        QCOMPARE(series.size(), 3);
+        QCOMPARE(series.at(0).first, QDate(2019, 12, 31));
+        QVERIFY(series.at(0).second.isEmpty()); // nothing had started
+        // 31/01/2020: A and B agency residential, C in-house residential, D IFA, E in-house fostering (F ended 20/01)
+        QCOMPARE(series.at(1).second.value(QStringLiteral("Agency Residential")), 2);
+        QCOMPARE(series.at(1).second.value(QStringLiteral("Independent Fostering Agency")), 1);
+        int total = 0;
+        for (int n : series.at(1).second)
+            total += n;
+        QCOMPARE(total, 5);
+        QCOMPARE(series.at(2).second, series.at(1).second);
+    }
+
     void budgetVariance()
     {
         TestStore s;

@@ -16,6 +16,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -211,6 +212,24 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     top->addWidget(m_month);
     top->addSpacing(12);
     top->addWidget(m_source, 1);
+    auto *import = new QPushButton(tr("Import cost table…"), this);
+    import->setToolTip(tr("Load a month's cost table (CSV: MONTH, CATEGORY, AVE_UNIT_COST_WEEK, NUMBER) for a month without "
+                          "case-level placements"));
+    top->addWidget(import);
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import a cost table"), QString(), tr("CSV files (*.csv)"));
+        if (file.isEmpty())
+            return;
+        QString error;
+        int rows = 0;
+        if (!CostStore(m_store).importSnapshotCsv(file, &error, &rows)) {
+            reportFailure(error);
+            return;
+        }
+        clearMessage();
+        emit StoreEvents::of(m_store)->costsChanged();
+        reload();
+    });
     auto *categories = new QPushButton(tr("Categories and mapping…"), this);
     top->addWidget(categories);
     connect(categories, &QPushButton::clicked, this, [this] {
