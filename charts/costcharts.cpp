@@ -64,7 +64,7 @@ QChart *annualByCategory(const CostTable &table, const QString &title)
     chart->setTitle(title);
     chart->legend()->hide();
     // QtCharts under-allocates room for the longest category name by a few pixels: a wider left margin.
-    chart->setMargins(QMargins(28, 8, 16, 8));
+    chart->setMargins(QMargins(40, 8, 16, 8));
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(QStringLiteral("Annual cost"));
     set->setColor(ChartTheme::series(0));

@@ -281,7 +281,15 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     }
     m_month->setDate(start);
     connect(m_month, &QDateEdit::dateChanged, this, &CostsView::reload);
-    reload();
+    // Loaded when first shown (or a month is set): the main window builds every screen at start-up,
+    // and on a large store the month's table takes a while to read.
+}
+
+void CostsView::showEvent(QShowEvent *event)
+{
+    if (!m_loaded)
+        reload();
+    QWidget::showEvent(event);
 }
 
 void CostsView::buildTableTab(QWidget *tab)
@@ -380,6 +388,7 @@ void CostsView::buildTableTab(QWidget *tab)
     bottom->addWidget(charts);
     bottom->setStretchFactor(0, 1);
     bottom->setStretchFactor(1, 1);
+    bottom->setSizes({3000, 2000}); // 60:40, whatever the list's preferred width
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(top);
@@ -544,7 +553,11 @@ void CostsView::showTab(Tab tab)
 
 void CostsView::setMonth(const QDate &month)
 {
-    m_month->setDate(month);
+    {
+        QSignalBlocker block(m_month);
+        m_month->setDate(month);
+    }
+    reload();
 }
 
 QDate CostsView::month() const
@@ -554,6 +567,7 @@ QDate CostsView::month() const
 
 void CostsView::reload()
 {
+    m_loaded = true;
     m_dirtyPlacements.clear();
     m_table = m_builder.build(month());
     m_numbersSeries = CostTables::numbersOverTime(m_store, month(), 24);
@@ -570,6 +584,8 @@ void CostsView::reload()
 
 void CostsView::onCostsChanged()
 {
+    if (!m_loaded)
+        return; // read when first shown
     if (std::exchange(m_categoriesChanged, false)) {
         reload(); // categories or mapping: every placement's category may have moved
         return;
@@ -612,6 +628,10 @@ void CostsView::show(const CostTable &table)
     const int rows = std::min(m_tableModel->rowCount(), 16);
     m_tableView->setFixedHeight(m_tableView->horizontalHeader()->sizeHint().height()
                                 + rows * m_tableView->verticalHeader()->defaultSectionSize() + 2 * m_tableView->frameWidth() + 4);
+    // Lay out now rather than at the next event: the first load happens inside showEvent.
+    for (QWidget *w = m_tableView->parentWidget(); w; w = w == this ? nullptr : w->parentWidget())
+        if (w->layout())
+            w->layout()->activate();
     switch (table.source) {
     case CostTable::Source::Placements:
         m_source->setText(tr("From %1 placements open at %2").arg(QLocale(QLocale::English, QLocale::UnitedKingdom).toString(table.total.number),

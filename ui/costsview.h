@@ -69,6 +69,9 @@ public:
 public slots:
     void reload();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildTableTab(QWidget *tab);
     void buildWhatIfTab(QWidget *tab);
@@ -96,6 +99,7 @@ private:
     QVector<QPair<QDate, QHash<QString, int>>> m_numbersSeries;
     qint64 m_categoryId = 0;
     bool m_categoriesChanged = false;
+    bool m_loaded = false;
     QHash<QString, QString> m_kept; // "t:row:column" / "p:placementId:column" -> the text a refused edit kept
     friend class KeepingDelegate;
     static QString keyOf(const QModelIndex &sourceIndex);
