@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "casestore.h"
+#include "costsview.h"
+#include "storeevents.h"
 #include "dates.h"
 #include "indicatorengine.h"
 #include "panelview.h"
@@ -10,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -20,6 +23,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QUndoView>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
@@ -41,9 +45,8 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         tr("The share of children looked after in each DfE placement group beside England, and in-house vs external "
            "fostering and residential over time. This screen is not built yet (issue #3); it shows no figures until "
            "they are computed from your data.")));
-    addScreen(tr("Costs"), plannedScreen(tr("Costs"),
-        tr("The placement cost table editor: numbers and average weekly costs by category, differences to in-house, "
-           "budgets and what-if. This screen is not built yet (issue #4).")));
+    m_costs = new CostsView(*m_store, m_undoStack, this);
+    addScreen(tr("Costs"), m_costs);
     m_panel = new PanelView(*m_store, m_undoStack, this);
     addScreen(tr("Panel"), m_panel);
     addScreen(tr("Scorecard"), plannedScreen(tr("Scorecard"),
@@ -70,6 +73,17 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("history"));
+    m_undoView = new QUndoView(m_undoStack, historyDock);
+    m_undoView->setEmptyLabel(tr("<opened store>"));
+    m_undoView->setAccessibleName(tr("Edit history"));
+    m_undoView->setWordWrap(true);
+    m_undoView->setMinimumWidth(260);
+    historyDock->setWidget(m_undoView);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    edit->addSeparator();
+    edit->addAction(historyDock->toggleViewAction());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_nav->count(); ++i) {
         QAction *a = view->addAction(m_nav->item(i)->text(), this, [this, i] { showScreen(i); });
@@ -99,7 +113,10 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         resize(1280, 820);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    StoreEvents::forget(*m_store);
+}
 
 void MainWindow::addScreen(const QString &name, QWidget *screen)
 {

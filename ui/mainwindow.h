@@ -7,12 +7,14 @@ QT_BEGIN_NAMESPACE
 class QListWidget;
 class QStackedWidget;
 class QUndoStack;
+class QUndoView;
 QT_END_NAMESPACE
 
 class IndicatorEngine;
 class PanelView;
 class Store;
 class TrendsView;
+class CostsView;
 
 class MainWindow : public QMainWindow
 {
@@ -24,7 +26,8 @@ public:
     Store &store() const { return *m_store; }
     TrendsView *trendsView() const { return m_trends; }
     PanelView *panelView() const { return m_panel; }
-    // The one undo stack of the session: every edit is a command on it (STYLE §5).
+    CostsView *costsView() const { return m_costs; }
+    // The session's one undo stack: every user edit on every screen is a command here.
     QUndoStack *undoStack() const { return m_undoStack; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
@@ -44,5 +47,7 @@ private:
     QStackedWidget *m_stack;
     TrendsView *m_trends = nullptr;
     PanelView *m_panel = nullptr;
-    QUndoStack *m_undoStack;
+    QUndoStack *m_undoStack = nullptr;
+    QUndoView *m_undoView = nullptr;
+    CostsView *m_costs = nullptr;
 };
