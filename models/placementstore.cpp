@@ -82,8 +82,11 @@ QVector<PlacementRecord> PlacementStore::query(const QString &where, const QVari
 QVector<PlacementRecord> PlacementStore::openAt(const QDate &d) const
 {
     const QString iso = Dates::iso(d);
-    return query(QStringLiteral("e.decom <= ? AND (e.dec IS NULL OR e.dec > ?) AND coalesce(e.ls, '') NOT IN ('V3', 'V4')"),
-                 {iso, iso}, d);
+    // Two index ranges (still open; closed after D) rather than one scan of every episode begun by D.
+    return query(QStringLiteral("e.episode_id IN (SELECT episode_id FROM episodes WHERE dec IS NULL AND decom <= ?"
+                                " UNION ALL SELECT episode_id FROM episodes WHERE dec > ? AND decom <= ?)"
+                                " AND coalesce(e.ls, '') NOT IN ('V3', 'V4')"),
+                 {iso, iso, iso}, d);
 }
 
 PlacementRecord PlacementStore::placement(qint64 placementId, const QDate &d) const

@@ -109,9 +109,16 @@ static QStringList v2(const SqlDialect &)
     };
 }
 
+// Version 3: placements open at a date are found from both ends of their episode. Most
+// episodes closed long ago, so "DEC IS NULL OR DEC > D" reads a few rows through this index.
+static QStringList v3(const SqlDialect &)
+{
+    return {"CREATE INDEX episodes_dec ON episodes(dec)"};
+}
+
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList migration(int version, const SqlDialect &dialect)
@@ -120,6 +127,7 @@ QStringList migration(int version, const SqlDialect &dialect)
     switch (version) {
     case 1: raw = v1(dialect); break;
     case 2: raw = v2(dialect); break;
+    case 3: raw = v3(dialect); break;
     default: return {};
     }
     QStringList out;
