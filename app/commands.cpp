@@ -9,6 +9,10 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY]",
          "write the fictional demo authority into a new (or demo) store", &demo},
+        {"indicators", "careboard indicators --db FILE --at YYYY-MM-DD [--format json|csv]",
+         "every indicator at a date (PRODUCT §8 keys, numbers unrounded)", &indicators},
+        {"series", "careboard series --db FILE --indicator NAME --from YYYY-MM --to YYYY-MM [--step month|quarter|year] [--format json|csv] | --list",
+         "one indicator at month, quarter or year ends", &series},
     };
     return list;
 }

@@ -5,6 +5,7 @@
 
 #include <QSqlQuery>
 #include <sqlite3.h>
+#include <cctype>
 #include <cstring>
 
 namespace {
@@ -32,11 +33,44 @@ void copyCode(char (&dst)[N], const QString &s)
     copyCode(dst, b.constData(), int(b.size()));
 }
 
+// PL_POST as the district (outward code): "nf1 2ab" -> "NF1", "NF12AB" -> "NF1", "B12" -> "B12".
+template<size_t N>
+void copyDistrict(char (&dst)[N], const char *src, int len)
+{
+    std::memset(dst, 0, N);
+    if (!src)
+        return;
+    while (len > 0 && *src == ' ') {
+        ++src;
+        --len;
+    }
+    int n = 0;
+    while (n < len && src[n] != ' ')
+        ++n;
+    if (n == len) {
+        while (n > 0 && src[n - 1] == ' ')
+            --n;
+        if (n >= 5) // a whole postcode written without its space: the inward code is the last three
+            n -= 3;
+    }
+    n = std::min(n, int(N) - 1);
+    for (int i = 0; i < n; ++i)
+        dst[i] = char(std::toupper(static_cast<unsigned char>(src[i])));
+}
+
 } // namespace
+
+QString CaseStore::postcodeDistrict(const QString &plPost)
+{
+    const QByteArray b = plPost.toLatin1();
+    char d[8];
+    copyDistrict(d, b.constData(), int(b.size()));
+    return QString::fromLatin1(d);
+}
 
 QVector<EpisodeRow> CaseStore::episodes() const
 {
-    static const char sql[] = "SELECT episode_id, child_id, decom, dec, rne, ls, place, place_provider, rec"
+    static const char sql[] = "SELECT episode_id, child_id, decom, dec, rne, ls, place, place_provider, rec, pl_post"
                               " FROM episodes ORDER BY child_id, decom";
     QVector<EpisodeRow> out;
     if (sqlite3 *db = m_store.sqliteHandle()) {
@@ -55,6 +89,7 @@ QVector<EpisodeRow> CaseStore::episodes() const
             copyCode(r.place, col(6), sqlite3_column_bytes(st, 6));
             copyCode(r.provider, col(7), sqlite3_column_bytes(st, 7));
             copyCode(r.rec, col(8), sqlite3_column_bytes(st, 8));
+            copyDistrict(r.plPost, col(9), sqlite3_column_bytes(st, 9));
             out.push_back(r);
         }
         sqlite3_finalize(st);
@@ -75,6 +110,8 @@ QVector<EpisodeRow> CaseStore::episodes() const
         copyCode(r.place, q.value(6).toString());
         copyCode(r.provider, q.value(7).toString());
         copyCode(r.rec, q.value(8).toString());
+        const QByteArray post = q.value(9).toString().toLatin1();
+        copyDistrict(r.plPost, post.constData(), int(post.size()));
         out.push_back(r);
     }
     return out;
@@ -95,12 +132,71 @@ QVector<PeriodRow> CaseStore::periods(const char *sql) const
 
 QVector<PeriodRow> CaseStore::cpPlans() const
 {
-    return periods("SELECT child_id, start_date, end_date FROM cp_plans");
+    return periods("SELECT child_id, start_date, end_date FROM cp_plans ORDER BY child_id, start_date");
 }
 
 QVector<PeriodRow> CaseStore::cinEpisodes() const
 {
-    return periods("SELECT child_id, referral_date, closure_date FROM cin_episodes");
+    return periods("SELECT child_id, referral_date, closure_date FROM cin_episodes ORDER BY child_id, referral_date");
+}
+
+QVector<ChildRow> CaseStore::lookedAfterChildren() const
+{
+    QVector<ChildRow> out;
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT child_id, dob, uasc, uasc_ceased FROM children c"
+                                                 " WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.child_id = c.child_id)"
+                                                 " ORDER BY child_id"));
+    if (!Store::exec(q))
+        return out;
+    while (q.next()) {
+        ChildRow r;
+        r.childId = q.value(0).toLongLong();
+        const QDate dob = Dates::fromIso(q.value(1).toString()), ceased = Dates::fromIso(q.value(3).toString());
+        r.dob = dob.isValid() ? dob.toJulianDay() : 0;
+        r.uasc = q.value(2).toInt() != 0;
+        r.uascCeased = ceased.isValid() ? ceased.toJulianDay() : 0;
+        out.push_back(r);
+    }
+    return out;
+}
+
+QVector<ChildDetail> CaseStore::childDetails(const QVector<qint64> &childIds) const
+{
+    QVector<ChildDetail> out;
+    out.reserve(childIds.size());
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT child_ref, dob FROM children WHERE child_id = ?"));
+    for (const qint64 id : childIds) {
+        q.bindValue(0, id);
+        ChildDetail d;
+        d.childId = id;
+        if (Store::exec(q) && q.next()) {
+            d.childRef = q.value(0).toString();
+            d.dob = Dates::fromIso(q.value(1).toString());
+        }
+        q.finish();
+        out.push_back(d);
+    }
+    return out;
+}
+
+QStringList CaseStore::benchmarkComparators(const QString &indicator) const
+{
+    QStringList out;
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT DISTINCT comparator FROM benchmarks WHERE indicator = ? ORDER BY comparator"));
+    q.addBindValue(indicator);
+    if (Store::exec(q))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+QStringList CaseStore::authorityDistricts() const
+{
+    QStringList out;
+    const QStringList parts = m_store.setting(QStringLiteral("authority_postcode_districts")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &p : parts)
+        out << postcodeDistrict(p);
+    return out;
 }
 
 QVector<QPair<int, qint64>> CaseStore::population() const
