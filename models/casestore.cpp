@@ -10,11 +10,20 @@
 
 namespace {
 
-qint64 julian(const char *text, int len)
+// ISO "YYYY-MM-DD" to a Julian day without building a QString (a million rows per load).
+qint64 julian(const char *t, int len)
 {
-    if (!text || len != 10)
+    if (!t || len != 10 || t[4] != '-' || t[7] != '-')
         return 0;
-    const QDate d = Dates::fromIso(QString::fromLatin1(text, len));
+    int v[3] = {0, 0, 0};
+    const int from[3] = {0, 5, 8}, n[3] = {4, 2, 2};
+    for (int k = 0; k < 3; ++k)
+        for (int i = from[k]; i < from[k] + n[k]; ++i) {
+            if (t[i] < '0' || t[i] > '9')
+                return 0;
+            v[k] = v[k] * 10 + (t[i] - '0');
+        }
+    const QDate d(v[0], v[1], v[2]);
     return d.isValid() ? d.toJulianDay() : 0;
 }
 
@@ -120,6 +129,18 @@ QVector<EpisodeRow> CaseStore::episodes() const
 QVector<PeriodRow> CaseStore::periods(const char *sql) const
 {
     QVector<PeriodRow> out;
+    if (sqlite3 *db = m_store.sqliteHandle()) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+            return out;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const auto col = [st](int i) { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); };
+            out.push_back({sqlite3_column_int64(st, 0), julian(col(1), sqlite3_column_bytes(st, 1)),
+                           julian(col(2), sqlite3_column_bytes(st, 2))});
+        }
+        sqlite3_finalize(st);
+        return out;
+    }
     QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
     if (!Store::exec(q))
         return out;
@@ -142,10 +163,28 @@ QVector<PeriodRow> CaseStore::cinEpisodes() const
 
 QVector<ChildRow> CaseStore::lookedAfterChildren() const
 {
+    // Driven by the episodes' (child_id, decom) index: most children (CIN, CP) have no episode.
+    static const char sql[] = "SELECT c.child_id, c.dob, c.uasc, c.uasc_ceased"
+                              " FROM (SELECT DISTINCT child_id FROM episodes) e JOIN children c ON c.child_id = e.child_id"
+                              " ORDER BY c.child_id";
     QVector<ChildRow> out;
-    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT child_id, dob, uasc, uasc_ceased FROM children c"
-                                                 " WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.child_id = c.child_id)"
-                                                 " ORDER BY child_id"));
+    if (sqlite3 *db = m_store.sqliteHandle()) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+            return out;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const auto col = [st](int i) { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); };
+            ChildRow r;
+            r.childId = sqlite3_column_int64(st, 0);
+            r.dob = julian(col(1), sqlite3_column_bytes(st, 1));
+            r.uasc = sqlite3_column_int(st, 2) != 0;
+            r.uascCeased = julian(col(3), sqlite3_column_bytes(st, 3));
+            out.push_back(r);
+        }
+        sqlite3_finalize(st);
+        return out;
+    }
+    QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
     if (!Store::exec(q))
         return out;
     while (q.next()) {

@@ -236,7 +236,24 @@ void IndicatorEngine::build()
         }
     }
     std::vector<Events> placeEvents(size_t(m_placeCodes.size()));
-    QSet<QString> districts(m_districts.cbegin(), m_districts.cend());
+    struct CodeFlags {
+        bool foster, relative, residential, adoption;
+    };
+    std::vector<CodeFlags> flags;
+    for (const QString &place : std::as_const(m_placeCodes))
+        flags.push_back({place.startsWith(QLatin1Char('U')), Codes::isFosterWithRelativeOrFriend(place),
+                         Codes::isResidential(place), place.startsWith(QLatin1Char('A'))});
+    std::vector<QByteArray> districts;
+    for (const QString &d : std::as_const(m_districts))
+        districts.push_back(d.toLatin1());
+    const auto outOfArea = [&districts](const EpisodeRow &e) {
+        if (!e.plPost[0] || districts.empty())
+            return false;
+        for (const QByteArray &d : districts)
+            if (qstrcmp(e.plPost, d.constData()) == 0)
+                return false;
+        return true;
+    };
 
     std::vector<qint32> eligible;
     std::vector<Segment> segs;
@@ -339,20 +356,22 @@ void IndicatorEngine::build()
             addInterval(placeEvents[code], s.start, s.end);
             if (kid.uasc)
                 addInterval(events[UascOpen], s.start, kid.uascCeased ? std::min<qint32>(s.end, qint32(kid.uascCeased)) : s.end);
-            const Codes::Provision provision = Codes::provision(QString::fromLatin1(e.provider));
-            const QString place = m_placeCodes[code];
-            if (place.startsWith(QLatin1Char('U')) && provision != Codes::Provision::Neither) {
+            // PLACE_PROVIDER: PR1 in-house, PR2-PR5 external, PR0 (parents) neither.
+            const bool pr = e.provider[0] == 'P' && e.provider[1] == 'R' && e.provider[3] == 0;
+            const bool inHouse = pr && e.provider[2] == '1', external = pr && e.provider[2] >= '2' && e.provider[2] <= '5';
+            const CodeFlags &f = flags[code];
+            if (f.foster && (inHouse || external)) {
                 addInterval(events[FosterAll], s.start, s.end);
-                addInterval(events[provision == Codes::Provision::InHouse ? FosterInHouse : FosterExternal], s.start, s.end);
-                if (Codes::isFosterWithRelativeOrFriend(place))
+                addInterval(events[inHouse ? FosterInHouse : FosterExternal], s.start, s.end);
+                if (f.relative)
                     addInterval(events[FosterRelative], s.start, s.end);
             }
-            if (Codes::isResidential(place) && provision != Codes::Provision::Neither) {
+            if (f.residential && (inHouse || external)) {
                 addInterval(events[ResidentialAll], s.start, s.end);
-                if (provision == Codes::Provision::External)
+                if (external)
                     addInterval(events[ResidentialExternal], s.start, s.end);
             }
-            if (e.plPost[0] && !districts.isEmpty() && !districts.contains(QString::fromLatin1(e.plPost)))
+            if (outOfArea(e))
                 addInterval(events[OutOfAreaOpen], s.start, s.end);
             if (!lookedAfter.empty() && lookedAfter.back().second == s.start)
                 lookedAfter.back().second = s.end;
@@ -416,7 +435,7 @@ void IndicatorEngine::build()
                         stable.push_back({from, p.second});
                 }
                 for (const Segment &s : segs)
-                    if (m_placeCodes[m_episodePlace[size_t(s.episode)]].startsWith(QLatin1Char('A')))
+                    if (flags[m_episodePlace[size_t(s.episode)]].adoption)
                         stable.push_back({s.start, s.end});
                 for (const Interval &i : intersect(unite(stable), base))
                     addInterval(events[StabilityStable], i.first, i.second);

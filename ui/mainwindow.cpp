@@ -3,6 +3,8 @@
 #include "casestore.h"
 #include "dates.h"
 #include "indicatorengine.h"
+#include "placementmixview.h"
+#include "scorecardview.h"
 #include "store.h"
 #include "trendsview.h"
 
@@ -34,19 +36,16 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
 
     m_trends = new TrendsView(*m_store, *m_engine, this);
     addScreen(tr("Trends"), m_trends);
-    addScreen(tr("Placement mix"), plannedScreen(tr("Placement mix"),
-        tr("The share of children looked after in each DfE placement group beside England, and in-house vs external "
-           "fostering and residential over time. This screen is not built yet (issue #3); it shows no figures until "
-           "they are computed from your data.")));
+    m_mix = new PlacementMixView(*m_store, *m_engine, this);
+    addScreen(tr("Placement mix"), m_mix);
     addScreen(tr("Costs"), plannedScreen(tr("Costs"),
         tr("The placement cost table editor: numbers and average weekly costs by category, differences to in-house, "
            "budgets and what-if. This screen is not built yet (issue #4).")));
     addScreen(tr("Panel"), plannedScreen(tr("Placement Panel"),
         tr("Meetings, the agenda of external placements with priority flags, case review, decisions and cost "
            "avoidance. This screen is not built yet (issue #5).")));
-    addScreen(tr("Scorecard"), plannedScreen(tr("Scorecard"),
-        tr("Every indicator in one table with last period, last year, target, England, neighbours and RAG. "
-           "This screen is not built yet (issue #3).")));
+    m_scorecard = new ScorecardView(*m_store, *m_engine, this);
+    addScreen(tr("Scorecard"), m_scorecard);
     addScreen(tr("Data"), plannedScreen(tr("Data"),
         tr("Imports of DfE-format files with validation, data-quality findings and the reference-data editors. "
            "This screen is not built yet (issue #7). Until then, load data with: careboard import --db FILE FILE.csv…")));
@@ -70,6 +69,8 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     QAction *refresh = view->addAction(tr("&Refresh"), this, [this] {
         m_engine->reload();
         m_trends->refresh();
+        m_mix->refresh();
+        m_scorecard->refresh();
     });
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -9,6 +9,8 @@ class QStackedWidget;
 QT_END_NAMESPACE
 
 class IndicatorEngine;
+class PlacementMixView;
+class ScorecardView;
 class Store;
 class TrendsView;
 
@@ -21,6 +23,8 @@ public:
 
     Store &store() const { return *m_store; }
     TrendsView *trendsView() const { return m_trends; }
+    PlacementMixView *placementMixView() const { return m_mix; }
+    ScorecardView *scorecardView() const { return m_scorecard; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
     int screenCount() const;
@@ -38,4 +42,6 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     TrendsView *m_trends = nullptr;
+    PlacementMixView *m_mix = nullptr;
+    ScorecardView *m_scorecard = nullptr;
 };
