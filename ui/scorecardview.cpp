@@ -80,6 +80,11 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setSectionResizeMode(ScorecardModel::Commentary, QHeaderView::Stretch);
     h->setDefaultAlignment(Qt::AlignCenter);
+    QFont tf = m_table->font();
+    tf.setPointSize(tf.pointSize() + 2); // legible on a projector
+    m_table->setFont(tf);
+    h->setFont(tf);
+    m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(tf).height() + 14);
     m_table->setAccessibleName(tr("Scorecard"));
     m_table->setToolTip(tr("Type a target into the Target column (F2 to edit). Select a row to write its commentary below."));
 
