@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,6 +126,16 @@ private slots:
         view->selectRow(row);
         view->commentaryEditor()->setPlainText(QStringLiteral("Placement moves are rising after the closure of two homes."));
         QVERIFY(view->saveCommentary());
+        // Both edits are on the undo stack and go back through the store.
+        QCOMPARE(view->undoStack()->count(), 1); // the target was set on the model directly above
+        view->undoStack()->undo();
+        QCOMPARE(model->commentaryAt(row), QString());
+        view->undoStack()->redo();
+        QCOMPARE(model->commentaryAt(row), QStringLiteral("Placement moves are rising after the closure of two homes."));
+        QVERIFY(view->table()->model()->setData(view->table()->model()->index(row, ScorecardModel::Target), QStringLiteral("12")));
+        QCOMPARE(model->data(model->index(row, ScorecardModel::Target)).toString(), QStringLiteral("12.0%"));
+        view->undoStack()->undo();
+        QCOMPARE(model->data(model->index(row, ScorecardModel::Target)).toString(), QStringLiteral("10.0%"));
         saveScreenshot(w.get(), QStringLiteral("scorecard.png"));
     }
 };

@@ -14,16 +14,57 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
 
+// One edit of a target or a commentary cell: redo writes the new value through the model (and so
+// the store, versioned and audited), undo writes the old one back the same way.
+class ScorecardEdit : public QUndoCommand
+{
+public:
+    ScorecardEdit(ScorecardModel *model, int row, int column, const QVariant &before, const QVariant &after)
+        : m_model(model), m_row(row), m_column(column), m_before(before), m_after(after)
+    {
+        setText(QObject::tr("%1 of %2").arg(column == ScorecardModel::Target ? QObject::tr("target") : QObject::tr("commentary"),
+                                           model->indicatorAt(row).title));
+    }
+    void redo() override { apply(m_after); }
+    void undo() override { apply(m_before); }
+
+private:
+    void apply(const QVariant &value)
+    {
+        // A refused write (another user's change) leaves the stack: it cannot be replayed.
+        if (!m_model->setData(m_model->index(m_row, m_column), value))
+            setObsolete(true);
+    }
+    ScorecardModel *m_model;
+    int m_row, m_column;
+    QVariant m_before, m_after;
+};
+
 // Tints the RAG cell (Okabe–Ito bluish green, orange, vermillion, lightened); the word is
-// always written too, so colour is never the only signal.
+// always written too, so colour is never the only signal. Edits go onto the undo stack.
 class RagTintProxy : public QIdentityProxyModel
 {
 public:
-    using QIdentityProxyModel::QIdentityProxyModel;
+    RagTintProxy(QUndoStack *stack, QObject *parent) : QIdentityProxyModel(parent), m_stack(stack) {}
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override
+    {
+        auto *model = static_cast<ScorecardModel *>(sourceModel());
+        const QModelIndex source = mapToSource(index);
+        if (role != Qt::EditRole || !(model->flags(source) & Qt::ItemIsEditable))
+            return false;
+        const QVariant before = source.data(Qt::EditRole);
+        if (before.toString() == value.toString())
+            return true;
+        const int count = m_stack->count();
+        m_stack->push(new ScorecardEdit(model, source.row(), source.column(), before, value));
+        return m_stack->count() > count;
+    }
+    QUndoStack *m_stack;
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role == Qt::BackgroundRole && index.column() == ScorecardModel::Rating) {
@@ -66,7 +107,8 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     auto *dateLabel = new QLabel(tr("&Ending"), this);
     dateLabel->setBuddy(m_date);
 
-    auto *proxy = new RagTintProxy(this);
+    m_undo = new QUndoStack(this);
+    auto *proxy = new RagTintProxy(m_undo, this);
     proxy->setSourceModel(m_model);
     m_table = new QTableView(this);
     m_table->setModel(proxy);
@@ -121,6 +163,12 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     connect(m_date, &QDateEdit::dateChanged, this, &ScorecardView::applyPeriod);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ScorecardView::showCommentary);
     connect(m_save, &QPushButton::clicked, this, &ScorecardView::saveCommentary);
+    for (const auto &[key, slot] : {std::make_pair(QKeySequence::Undo, &QUndoStack::undo), std::make_pair(QKeySequence::Redo, &QUndoStack::redo)}) {
+        auto *sc = new QShortcut(key, m_table);
+        sc->setContext(Qt::WidgetShortcut);
+        connect(sc, &QShortcut::activated, m_undo, slot);
+    }
+    connect(m_undo, &QUndoStack::indexChanged, this, &ScorecardView::showCommentary);
     auto *shortcut = new QShortcut(QKeySequence::Save, this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &ScorecardView::saveCommentary);
@@ -128,6 +176,7 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
         m_status->setText(QStringLiteral("<span style='color:#8a3b00'>%1</span>").arg(message.toHtmlEscaped()));
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_undo->clear(); // the commands name rows of the period they were made in
         m_heading->setText(tr("Scorecard — %1").arg(m_model->periodLabel()));
         selectRow(std::max(0, m_table->currentIndex().row()));
     });
@@ -169,7 +218,8 @@ bool ScorecardView::saveCommentary()
     if (row < 0)
         return false;
     const QString text = m_commentary->toPlainText();
-    if (!m_model->setData(m_model->index(row, ScorecardModel::Commentary), text))
+    QAbstractItemModel *proxy = m_table->model();
+    if (!proxy->setData(proxy->index(row, ScorecardModel::Commentary), text))
         return false; // the reason is shown; the text stays in the editor
     m_status->setText(tr("Saved."));
     return true;

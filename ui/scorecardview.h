@@ -10,6 +10,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QUndoStack;
 QT_END_NAMESPACE
 
 class IndicatorEngine;
@@ -25,6 +26,8 @@ public:
     ScorecardModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QPlainTextEdit *commentaryEditor() const { return m_commentary; }
+    // Target and commentary edits, undoable (Ctrl+Z / Ctrl+Shift+Z in the table).
+    QUndoStack *undoStack() const { return m_undo; }
     void selectRow(int row);
     // Saves the commentary editor's text for the selected indicator and period.
     bool saveCommentary();
@@ -45,4 +48,5 @@ private:
     QPlainTextEdit *m_commentary;
     QPushButton *m_save;
     QLabel *m_status;
+    QUndoStack *m_undo;
 };
