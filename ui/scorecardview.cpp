@@ -116,17 +116,21 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    m_table->setWordWrap(true);
     m_table->verticalHeader()->hide();
     QHeaderView *h = m_table->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setSectionResizeMode(ScorecardModel::Commentary, QHeaderView::Stretch);
+    // Long indicator names wrap onto a second line rather than squeezing the commentary out.
+    h->setSectionResizeMode(ScorecardModel::Indicator, QHeaderView::Interactive);
     h->setDefaultAlignment(Qt::AlignCenter);
     QFont tf = m_table->font();
     tf.setPointSize(tf.pointSize() + 2); // legible on a projector
     m_table->setFont(tf);
     h->setFont(tf);
-    m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(tf).height() + 14);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->resizeSection(ScorecardModel::Indicator, QFontMetrics(tf).horizontalAdvance(QLatin1Char('x')) * 38);
+    m_table->setStyleSheet(QStringLiteral("QTableView::item { padding: 5px 4px; }"));
     m_table->setAccessibleName(tr("Scorecard"));
     m_table->setToolTip(tr("Type a target into the Target column (F2 to edit). Select a row to write its commentary below."));
 
@@ -137,6 +141,9 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     m_commentary = new QPlainTextEdit(this);
     m_commentary->setPlaceholderText(tr("Analysis for this indicator and period, as in the performance report…"));
     m_commentary->setMaximumHeight(150);
+    QFont ef = m_commentary->font();
+    ef.setPointSize(ef.pointSize() + 2);
+    m_commentary->setFont(ef);
     m_commentary->setAccessibleName(tr("Commentary"));
     m_save = new QPushButton(tr("&Save commentary"), this);
     m_save->setToolTip(tr("Save the commentary (Ctrl+S)"));
