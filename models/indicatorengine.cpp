@@ -3,10 +3,10 @@
 #include "dates.h"
 #include "store.h"
 
-#include <QHash>
 #include <QLocale>
 #include <QSet>
 #include <algorithm>
+#include <cstring>
 
 namespace {
 
@@ -217,7 +217,7 @@ void IndicatorEngine::build()
     m_episodeChild.assign(size_t(m_episodes.size()), -1);
     m_episodePlace.assign(size_t(m_episodes.size()), 0);
     m_placeCodes.clear();
-    QHash<QByteArray, quint16> codeIndex;
+    std::vector<std::array<char, 4>> codeTable; // a few dozen codes: a linear search beats hashing
     {
         qsizetype c = 0;
         for (qsizetype i = 0; i < m_episodes.size(); ++i) {
@@ -226,13 +226,16 @@ void IndicatorEngine::build()
                 ++c;
             if (c < m_children.size() && m_children[c].childId == e.childId)
                 m_episodeChild[size_t(i)] = qint32(c);
-            const QByteArray code(e.place);
-            auto it = codeIndex.constFind(code);
-            if (it == codeIndex.cend()) {
-                it = codeIndex.insert(code, quint16(m_placeCodes.size()));
-                m_placeCodes << QString::fromLatin1(code);
+            size_t k = 0;
+            while (k < codeTable.size() && std::memcmp(codeTable[k].data(), e.place, sizeof e.place) != 0)
+                ++k;
+            if (k == codeTable.size()) {
+                std::array<char, 4> code;
+                std::memcpy(code.data(), e.place, sizeof e.place);
+                codeTable.push_back(code);
+                m_placeCodes << QString::fromLatin1(e.place);
             }
-            m_episodePlace[size_t(i)] = it.value();
+            m_episodePlace[size_t(i)] = quint16(k);
         }
     }
     std::vector<Events> placeEvents(size_t(m_placeCodes.size()));
@@ -387,7 +390,9 @@ void IndicatorEngine::build()
             const EpisodeRow &e = m_episodes[s.episode];
             const bool begins = qint32(e.decom) == s.start;
             const bool contiguous = k > 0 && segs[k - 1].end == s.start;
-            if (!contiguous || (begins && Codes::startsPlacement(QString::fromLatin1(e.rne))))
+            // RNE S, P, T, U or B (Codes::startsPlacement), without building a string per episode.
+            const bool newPlacement = e.rne[1] == 0 && e.rne[0] && std::strchr("SPTUB", e.rne[0]);
+            if (!contiguous || (begins && newPlacement))
                 placements.push_back({s.start, s.end});
             else
                 placements.back().second = s.end;
