@@ -31,5 +31,7 @@ void printUsageError(const Command &command, const QString &message);
 
 int demo(const QStringList &arguments);
 int panel(const QStringList &arguments);
+int indicators(const QStringList &arguments);
+int series(const QStringList &arguments);
 
 } // namespace Cli

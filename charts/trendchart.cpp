@@ -61,7 +61,8 @@ QChart *build(const QString &title, const QString &valueTitle, const QVector<Tre
         x->setRange(first.startOfDay(Qt::UTC), last.startOfDay(Qt::UTC));
         const int months = int(first.daysTo(last) / 30);
         x->setTickCount(std::clamp(months / 12 + 1, 2, 12));
-        x->setFormat(months > 36 ? QStringLiteral("yyyy") : QStringLiteral("MMM yy"));
+        // Ticks fall wherever the range starts (often April): name the month, never a bare year.
+        x->setFormat(months > 36 ? QStringLiteral("MMM yyyy") : QStringLiteral("MMM yy"));
     }
     // A zero-based axis with a round top, so that a rise is never exaggerated.
     const double step = maxValue > 200 ? 50 : maxValue > 80 ? 20 : maxValue > 20 ? 10 : 5;

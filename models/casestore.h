@@ -18,7 +18,21 @@ struct EpisodeRow {
     char place[4] = {};
     char provider[4] = {};
     char rec[4] = {};
+    char plPost[8] = {};         // placement postcode district (upper case, outward code only)
     bool isOpen() const { return dec == 0; }
+};
+
+struct ChildRow {              // what the indicators need of a child: never a name
+    qint64 childId = 0;
+    qint64 dob = 0;            // Julian day; 0 if unknown
+    qint64 uascCeased = 0;     // Julian day UASC status ended; 0 if never or still UASC
+    bool uasc = false;
+};
+
+struct ChildDetail {           // one child of a drill-down list
+    qint64 childId = 0;
+    QString childRef;          // the authority's pseudonymous reference
+    QDate dob;
 };
 
 struct PeriodRow {             // a CP plan or a CIN episode
@@ -42,11 +56,22 @@ public:
 
     // Every 903 episode, in (child, DECOM) order. Uses the engine's API on SQLite for speed.
     QVector<EpisodeRow> episodes() const;
+    // Every child with a 903 episode, in child_id order.
+    QVector<ChildRow> lookedAfterChildren() const;
+    // References and dates of birth of the given children (for drill-down lists), in the order given.
+    QVector<ChildDetail> childDetails(const QVector<qint64> &childIds) const;
+    // CP plans and CIN episodes, in (child, start) order.
     QVector<PeriodRow> cpPlans() const;
     QVector<PeriodRow> cinEpisodes() const;
     // ONS mid-year (30 June of YEAR) under-18 population, by year.
     QVector<QPair<int, qint64>> population() const;
     QVector<BenchmarkRow> benchmarks(const QString &indicator, const QString &comparator = {}) const;
+    // The comparators with at least one benchmark row for `indicator` (e.g. England, Region).
+    QStringList benchmarkComparators(const QString &indicator) const;
+    // The authority's postcode districts (setting authority_postcode_districts), upper case.
+    QStringList authorityDistricts() const;
+    // Normalises a PL_POST value to its district: "nf1 2ab" -> "NF1".
+    static QString postcodeDistrict(const QString &plPost);
     // The last date the data covers (meta data_end, else the latest DECOM/DEC), invalid if empty.
     QDate dataEnd() const;
 

@@ -1,14 +1,25 @@
 // The main window on the demo authority, offscreen. With CAREBOARD_SCREENSHOT_DIR set, the test
 // also saves what each screen looks like (docs/ screenshots come from here).
 #include "demogenerator.h"
+#include "indicatorengine.h"
 #include "mainwindow.h"
+#include "placementmixview.h"
+#include "scorecardmodel.h"
+#include "scorecardview.h"
 #include "store.h"
 #include "trendsview.h"
 #include "trendtablemodel.h"
 
 #include <QApplication>
 #include <QChart>
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChartView>
+#include <QDialog>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +67,76 @@ private slots:
         QCOMPARE(model->valueAt(119).at, QDate(2025, 3, 31));
         QVERIFY(model->valueAt(119).hasRate());
         saveScreenshot(w.get(), QStringLiteral("trends.png"));
+    }
+
+    void trendsChoosesIndicatorAndStepAndDrillsDown()
+    {
+        auto w = demoWindow();
+        QVERIFY(w);
+        TrendsView *t = w->trendsView();
+        t->setIndicator(IndicatorId::Cp);
+        t->setStep(TrendsView::Step::Quarter);
+        // Ten financial years of quarter ends: 40 points, the last 31/03/2025.
+        QCOMPARE(t->tableModel()->rowCount(), 40);
+        QCOMPARE(t->tableModel()->valueAt(39).at, QDate(2025, 3, 31));
+        QVERIFY(t->chartView()->chart()->series().at(1)->name().startsWith(QLatin1String("England")));
+        t->setStep(TrendsView::Step::FinancialYear);
+        QCOMPARE(t->tableModel()->rowCount(), 10);
+        // The children behind the last point are exactly the count at that point.
+        t->setIndicator(IndicatorId::Cla);
+        const IndicatorValue last = t->tableModel()->valueAt(9);
+        QDialog *dialog = t->showChildrenCounted(last.at);
+        auto *table = dialog->findChild<QTableView *>();
+        QVERIFY(table);
+        QCOMPARE(qint64(table->model()->rowCount()), last.count);
+        saveScreenshot(dialog, QStringLiteral("trends-drilldown.png"));
+        dialog->close();
+    }
+
+    void placementMixShowsBarsBesideEngland()
+    {
+        auto w = demoWindow();
+        QVERIFY(w);
+        w->showScreen(1);
+        PlacementMixView *mix = w->placementMixView();
+        QChart *chart = mix->mixChartView()->chart();
+        auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
+        QVERIFY(bars);
+        QCOMPARE(bars->count(), 2); // the authority and England
+        QVERIFY(bars->barSets().at(1)->label().startsWith(QLatin1String("England")));
+        QCOMPARE(mix->trendChartView()->chart()->series().size(), 2);
+        QVERIFY(mix->fosteringLabel()->text().contains(QLatin1String("relatives or friends")));
+        saveScreenshot(w.get(), QStringLiteral("mix.png"));
+    }
+
+    void scorecardTakesTargetsAndCommentary()
+    {
+        auto w = demoWindow();
+        QVERIFY(w);
+        w->showScreen(4);
+        ScorecardView *view = w->scorecardView();
+        ScorecardModel *model = view->model();
+        QVERIFY(model->rowCount() >= 10);
+        // A target for three or more placements (lower is better), typed as a percentage.
+        int row = 0;
+        while (model->indicatorAt(row).id != IndicatorId::ThreePlusPlacements)
+            ++row;
+        QVERIFY(model->setData(model->index(row, ScorecardModel::Target), QStringLiteral("10%")));
+        QVERIFY(model->ragAt(row) != ScorecardModel::Rag::None);
+        view->selectRow(row);
+        view->commentaryEditor()->setPlainText(QStringLiteral("Placement moves are rising after the closure of two homes."));
+        QVERIFY(view->saveCommentary());
+        // Both edits are on the undo stack and go back through the store.
+        QCOMPARE(view->undoStack()->count(), 1); // the target was set on the model directly above
+        view->undoStack()->undo();
+        QCOMPARE(model->commentaryAt(row), QString());
+        view->undoStack()->redo();
+        QCOMPARE(model->commentaryAt(row), QStringLiteral("Placement moves are rising after the closure of two homes."));
+        QVERIFY(view->table()->model()->setData(view->table()->model()->index(row, ScorecardModel::Target), QStringLiteral("12")));
+        QCOMPARE(model->data(model->index(row, ScorecardModel::Target)).toString(), QStringLiteral("12.0%"));
+        view->undoStack()->undo();
+        QCOMPARE(model->data(model->index(row, ScorecardModel::Target)).toString(), QStringLiteral("10.0%"));
+        saveScreenshot(w.get(), QStringLiteral("scorecard.png"));
     }
 };
 

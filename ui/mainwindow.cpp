@@ -6,6 +6,8 @@
 #include "dates.h"
 #include "indicatorengine.h"
 #include "panelview.h"
+#include "placementmixview.h"
+#include "scorecardview.h"
 #include "store.h"
 #include "trendsview.h"
 
@@ -41,17 +43,14 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
 
     m_trends = new TrendsView(*m_store, *m_engine, this);
     addScreen(tr("Trends"), m_trends);
-    addScreen(tr("Placement mix"), plannedScreen(tr("Placement mix"),
-        tr("The share of children looked after in each DfE placement group beside England, and in-house vs external "
-           "fostering and residential over time. This screen is not built yet (issue #3); it shows no figures until "
-           "they are computed from your data.")));
+    m_mix = new PlacementMixView(*m_store, *m_engine, this);
+    addScreen(tr("Placement mix"), m_mix);
     m_costs = new CostsView(*m_store, m_undoStack, this);
     addScreen(tr("Costs"), m_costs);
     m_panel = new PanelView(*m_store, m_undoStack, this);
     addScreen(tr("Panel"), m_panel);
-    addScreen(tr("Scorecard"), plannedScreen(tr("Scorecard"),
-        tr("Every indicator in one table with last period, last year, target, England, neighbours and RAG. "
-           "This screen is not built yet (issue #3).")));
+    m_scorecard = new ScorecardView(*m_store, *m_engine, this);
+    addScreen(tr("Scorecard"), m_scorecard);
     addScreen(tr("Data"), plannedScreen(tr("Data"),
         tr("Imports of DfE-format files with validation, data-quality findings and the reference-data editors. "
            "This screen is not built yet (issue #7). Until then, load data with: careboard import --db FILE FILE.csv…")));
@@ -93,6 +92,8 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     QAction *refresh = view->addAction(tr("&Refresh"), this, [this] {
         m_engine->reload();
         m_trends->refresh();
+        m_mix->refresh();
+        m_scorecard->refresh();
     });
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu *help = menuBar()->addMenu(tr("&Help"));

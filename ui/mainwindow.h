@@ -12,6 +12,8 @@ QT_END_NAMESPACE
 
 class IndicatorEngine;
 class PanelView;
+class PlacementMixView;
+class ScorecardView;
 class Store;
 class TrendsView;
 class CostsView;
@@ -29,6 +31,8 @@ public:
     CostsView *costsView() const { return m_costs; }
     // The session's one undo stack: every user edit on every screen is a command here.
     QUndoStack *undoStack() const { return m_undoStack; }
+    PlacementMixView *placementMixView() const { return m_mix; }
+    ScorecardView *scorecardView() const { return m_scorecard; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
     int screenCount() const;
@@ -50,4 +54,6 @@ private:
     QUndoStack *m_undoStack = nullptr;
     QUndoView *m_undoView = nullptr;
     CostsView *m_costs = nullptr;
+    PlacementMixView *m_mix = nullptr;
+    ScorecardView *m_scorecard = nullptr;
 };

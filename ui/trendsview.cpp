@@ -1,15 +1,18 @@
 #include "trendsview.h"
 
 #include "casestore.h"
+#include "countedchildrenmodel.h"
 #include "dates.h"
-#include "indicatorengine.h"
 #include "store.h"
 #include "trendchart.h"
 #include "trendtablemodel.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,11 +25,55 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+namespace {
+
+// The indicators the Trends screen offers (PRODUCT §2.1), with the noun its hover and lists use.
+struct Choice {
+    IndicatorId id;
+    const char *label;
+    const char *counted;
+};
+const Choice choices[] = {
+    {IndicatorId::Cla, QT_TRANSLATE_NOOP("TrendsView", "Children looked after"), QT_TRANSLATE_NOOP("TrendsView", "Children looked after")},
+    {IndicatorId::Cp, QT_TRANSLATE_NOOP("TrendsView", "Child protection plans"), QT_TRANSLATE_NOOP("TrendsView", "Children on a plan")},
+    {IndicatorId::Cin, QT_TRANSLATE_NOOP("TrendsView", "Children in need"), QT_TRANSLATE_NOOP("TrendsView", "Children in need")},
+    {IndicatorId::ClaStarts, QT_TRANSLATE_NOOP("TrendsView", "Started to be looked after (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children who started")},
+    {IndicatorId::ClaCeased, QT_TRANSLATE_NOOP("TrendsView", "Ceased to be looked after (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children who ceased")},
+};
+
+const Choice &choiceFor(IndicatorId id)
+{
+    for (const Choice &c : choices)
+        if (c.id == id)
+            return c;
+    return choices[0];
+}
+
+QDate nearest(const QVector<IndicatorValue> &values, const QDate &d)
+{
+    const auto it = std::min_element(values.cbegin(), values.cend(), [d](const IndicatorValue &a, const IndicatorValue &b) {
+        return std::abs(a.at.daysTo(d)) < std::abs(b.at.daysTo(d));
+    });
+    return it == values.cend() ? QDate() : it->at;
+}
+
+} // namespace
+
 TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     : QWidget(parent), m_store(store), m_engine(engine)
 {
     const QDate end = m_engine.dataEnd().isValid() ? m_engine.dataEnd() : QDate::currentDate();
     const int lastFy = Dates::financialYear(end);
+
+    m_indicator = new QComboBox(this);
+    for (const Choice &c : choices)
+        m_indicator->addItem(tr(c.label), int(c.id));
+    m_indicator->setAccessibleName(tr("Indicator"));
+    m_step = new QComboBox(this);
+    m_step->addItem(tr("Month"), int(Step::Month));
+    m_step->addItem(tr("Quarter"), int(Step::Quarter));
+    m_step->addItem(tr("Financial year"), int(Step::FinancialYear));
+    m_step->setAccessibleName(tr("Step"));
     m_fromYear = new QSpinBox(this);
     m_toYear = new QSpinBox(this);
     for (QSpinBox *box : {m_fromYear, m_toYear}) {
@@ -38,21 +85,34 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     m_fromYear->setAccessibleName(tr("First financial year"));
     m_toYear->setAccessibleName(tr("Last financial year"));
 
-    auto *controls = new QHBoxLayout;
-    auto *heading = new QLabel(tr("Children looked after — rate per 10,000 children under 18, month end"), this);
-    QFont hf = heading->font();
+    m_heading = new QLabel(this);
+    QFont hf = m_heading->font();
     hf.setPointSize(hf.pointSize() + 3);
     hf.setBold(true);
-    heading->setFont(hf);
-    controls->addWidget(heading, 1);
-    controls->addWidget(new QLabel(tr("From April"), this));
+    m_heading->setFont(hf);
+
+    auto *controls = new QHBoxLayout;
+    const auto buddy = [this](const QString &text, QWidget *w) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(w);
+        return l;
+    };
+    controls->addWidget(buddy(tr("&Indicator"), m_indicator));
+    controls->addWidget(m_indicator);
+    controls->addSpacing(12);
+    controls->addWidget(buddy(tr("&Step"), m_step));
+    controls->addWidget(m_step);
+    controls->addSpacing(12);
+    controls->addWidget(buddy(tr("&From April"), m_fromYear));
     controls->addWidget(m_fromYear);
-    controls->addWidget(new QLabel(tr("to March of year after"), this));
+    controls->addWidget(buddy(tr("&to March of year after"), m_toYear));
     controls->addWidget(m_toYear);
+    controls->addStretch(1);
 
     m_chartView = new QChartView(this);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(360);
+    m_chartView->setToolTip(tr("Hover over a point for its figures; click it to list the children counted."));
 
     m_model = new TrendTableModel(this);
     auto *proxy = new QSortFilterProxyModel(this);
@@ -62,9 +122,16 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Numbers behind the chart"));
+    m_table->setToolTip(tr("Double-click (or press Enter on) a row to list the children counted."));
+    connect(m_table, &QTableView::activated, this, [this, proxy](const QModelIndex &index) {
+        const QModelIndex source = proxy->mapToSource(index);
+        if (source.isValid())
+            showChildrenCounted(m_model->valueAt(source.row()).at);
+    });
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chartView);
@@ -73,64 +140,164 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);
 
+    connect(m_indicator, &QComboBox::currentIndexChanged, this, &TrendsView::refresh);
+    connect(m_step, &QComboBox::currentIndexChanged, this, &TrendsView::refresh);
     connect(m_fromYear, &QSpinBox::valueChanged, this, &TrendsView::refresh);
     connect(m_toYear, &QSpinBox::valueChanged, this, &TrendsView::refresh);
     refresh();
 }
 
+IndicatorId TrendsView::indicator() const
+{
+    return IndicatorId(m_indicator->currentData().toInt());
+}
+
+void TrendsView::setIndicator(IndicatorId id)
+{
+    const int i = m_indicator->findData(int(id));
+    if (i >= 0)
+        m_indicator->setCurrentIndex(i);
+}
+
+void TrendsView::setStep(Step step)
+{
+    m_step->setCurrentIndex(m_step->findData(int(step)));
+}
+
+void TrendsView::setRange(int fromFinancialYear, int toFinancialYear)
+{
+    m_fromYear->setValue(fromFinancialYear);
+    m_toYear->setValue(toFinancialYear);
+}
+
 void TrendsView::refresh()
 {
+    const IndicatorInfo &info = Indicators::info(indicator());
+    const Choice &choice = choiceFor(info.id);
+    const Step step = Step(m_step->currentData().toInt());
     const int fromFy = std::min(m_fromYear->value(), m_toYear->value());
     const int toFy = std::max(m_fromYear->value(), m_toYear->value());
+    const QDate from = Dates::financialYearStart(fromFy);
     QDate to = Dates::financialYearEnd(toFy);
     if (m_engine.dataEnd().isValid() && m_engine.dataEnd() < to)
         to = m_engine.dataEnd();
-    const QVector<IndicatorValue> values = m_engine.claSeries(IndicatorEngine::monthEnds(Dates::financialYearStart(fromFy), to));
+    QVector<QDate> dates = step == Step::Month ? IndicatorEngine::monthEnds(from, to)
+                         : step == Step::Quarter ? IndicatorEngine::quarterEnds(from, to)
+                                                 : IndicatorEngine::yearEnds(from, to);
+    dates.erase(std::remove_if(dates.begin(), dates.end(), [&](const QDate &d) { return d > to; }), dates.end());
+    m_values = m_engine.series(info.id, dates);
+
+    const QString stepText = step == Step::Month ? tr("month end") : step == Step::Quarter ? tr("quarter end") : tr("31 March");
+    const bool flow = info.id == IndicatorId::ClaStarts || info.id == IndicatorId::ClaCeased;
+    m_heading->setText(tr("%1 — rate per 10,000 children under 18, %2%3")
+                           .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), stepText,
+                                flow ? tr(", financial year to date") : QString()));
 
     TrendLine own{m_store.authorityName(), {}, false};
-    for (const IndicatorValue &v : values)
+    for (const IndicatorValue &v : std::as_const(m_values))
         if (v.hasRate())
             own.points << TrendPoint{v.at, v.rate, v.count, v.denominator};
-    // England: the DfE's latest published release (2021 Census-based populations) at 31 March.
+    QVector<TrendLine> lines{own};
+    // Comparators describe 31 March of their year (DfE national tables); England always, the
+    // statistical neighbours' median and the region when their benchmark rows are loaded.
     QVector<QPair<int, double>> englandByYear;
-    TrendLine england{tr("England (DfE, at 31 March)"), {}, true};
-    for (const BenchmarkRow &b : CaseStore(m_store).benchmarks(QStringLiteral("cla_31mar_rate_latest_release"), QStringLiteral("England"))) {
-        englandByYear << qMakePair(b.year, b.value);
-        const QDate at(b.year, 3, 31);
-        if (at >= Dates::financialYearStart(fromFy) && at <= to)
-            england.points << TrendPoint{at, b.value, 0, 0};
+    CaseStore cases(m_store);
+    QStringList comparators = {QStringLiteral("England")};
+    for (const QString &c : cases.benchmarkComparators(info.benchmark))
+        if (c == QLatin1String("Statistical neighbours") || c.startsWith(QLatin1String("Region")))
+            comparators << c;
+    for (const QString &comparator : std::as_const(comparators)) {
+        const QString name = comparator == QLatin1String("England") ? tr("England (DfE, at 31 March)")
+                           : comparator == QLatin1String("Statistical neighbours") ? tr("Statistical neighbours (median)")
+                                                                                    : comparator;
+        TrendLine line{name, {}, true};
+        for (const BenchmarkRow &b : cases.benchmarks(info.benchmark, comparator)) {
+            if (comparator == QLatin1String("England"))
+                englandByYear << qMakePair(b.year, b.value);
+            const QDate at(b.year, 3, 31);
+            if (at >= from && at <= to)
+                line.points << TrendPoint{at, b.value, 0, 0};
+        }
+        if (!line.points.isEmpty() || comparator == QLatin1String("England"))
+            lines << line;
     }
-    m_model->setSeries(values, englandByYear);
+    m_model->setSeries(m_values, englandByYear);
 
     QChart *old = m_chartView->chart();
-    QChart *chart = TrendChart::build(tr("Children looked after per 10,000 children, %1 to %2")
-                                          .arg(Dates::financialYearLabel(fromFy), Dates::financialYearLabel(toFy)),
-                                      tr("Rate per 10,000 under-18s"), {own, england});
+    QChart *chart = TrendChart::build(tr("%1 per 10,000 children, %2 to %3")
+                                          .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), Dates::financialYearLabel(fromFy),
+                                               Dates::financialYearLabel(toFy)),
+                                      tr("Rate per 10,000 under-18s"), lines);
     m_chartView->setChart(chart);
     delete old;
 
     if (QLineSeries *s = TrendChart::lineSeries(chart, 0)) {
-        const QVector<TrendPoint> points = own.points;
-        connect(s, &QLineSeries::hovered, this, [this, points](const QPointF &p, bool state) {
+        connect(s, &QLineSeries::hovered, this, [this, choice](const QPointF &p, bool state) {
             if (!state) {
                 QToolTip::hideText();
                 return;
             }
-            const QDate d = QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).date();
-            const auto nearest = std::min_element(points.cbegin(), points.cend(), [d](const TrendPoint &a, const TrendPoint &b) {
-                return std::abs(a.date.daysTo(d)) < std::abs(b.date.daysTo(d));
-            });
-            if (nearest == points.cend())
-                return;
-            const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
-            QToolTip::showText(QCursor::pos(),
-                               tr("<b>%1</b><br>Rate: %2 per 10,000<br>Children looked after: %3<br>Under-18 population: %4")
-                                   .arg(Dates::uk(nearest->date), uk.toString(nearest->value, 'f', 1),
-                                        uk.toString(nearest->count), uk.toString(nearest->denominator)),
-                               m_chartView);
+            const QDate d = nearest(m_values, QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).date());
+            for (const IndicatorValue &v : std::as_const(m_values)) {
+                if (v.at != d)
+                    continue;
+                const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+                QToolTip::showText(QCursor::pos(),
+                                   tr("<b>%1</b><br>Rate: %2 per 10,000<br>%3: %4<br>Under-18 population: %5<br><i>Click to list the children</i>")
+                                       .arg(Dates::uk(v.at), v.hasRate() ? uk.toString(v.rate, 'f', 1) : QStringLiteral("–"),
+                                            tr(choice.counted), uk.toString(v.count), uk.toString(v.denominator)),
+                                   m_chartView);
+            }
+        });
+        connect(s, &QLineSeries::clicked, this, [this](const QPointF &p) {
+            const QDate d = nearest(m_values, QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).date());
+            if (d.isValid())
+                showChildrenCounted(d);
         });
     }
+}
+
+QDialog *TrendsView::showChildrenCounted(const QDate &date)
+{
+    const IndicatorId id = indicator();
+    const Choice &choice = choiceFor(id);
+    const QVector<CountedChild> children = m_engine.childrenCounted(id, date);
+
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("%1 at %2").arg(tr(choice.counted), Dates::uk(date)));
+    auto *model = new CountedChildrenModel(dialog);
+    model->setChildren(children);
+    auto *proxy = new QSortFilterProxyModel(dialog);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(CountedChildrenModel::SortRole);
+    auto *table = new QTableView(dialog);
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(CountedChildrenModel::Reference, Qt::AscendingOrder);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->setAccessibleName(tr("Children counted"));
+    const bool flow = id == IndicatorId::ClaStarts || id == IndicatorId::ClaCeased;
+    auto *summary = new QLabel(tr("<b>%1</b> %2 at %3%4. References are the authority's pseudonymous child references. "
+                                  "OFFICIAL-SENSITIVE.")
+                                   .arg(QLocale(QLocale::English, QLocale::UnitedKingdom).toString(children.size()),
+                                        tr(choice.counted).toLower(), Dates::uk(date),
+                                        flow ? tr(" (financial year to date)") : QString()),
+                               dialog);
+    summary->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(summary);
+    layout->addWidget(table, 1);
+    layout->addWidget(buttons);
+    dialog->resize(820, 560);
+    dialog->show();
+    return dialog;
 }

@@ -1,16 +1,21 @@
 #pragma once
-// The Trends screen: an indicator's rate per 10,000 over a chosen period, with England's line,
-// hover details and the numbers underneath.
+// The Trends screen: one indicator's rate per 10,000 over a chosen period and step, with
+// England's line (and statistical neighbours' and the region's when loaded), hover details, the
+// numbers underneath, and a click on a point to list the children counted.
+#include "indicatorengine.h"
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
 class QChartView;
 class QComboBox;
+class QDialog;
+class QLabel;
 class QSpinBox;
 class QTableView;
 QT_END_NAMESPACE
 
-class IndicatorEngine;
+class CountedChildrenModel;
 class Store;
 class TrendTableModel;
 
@@ -18,10 +23,18 @@ class TrendsView : public QWidget
 {
     Q_OBJECT
 public:
+    enum class Step { Month, Quarter, FinancialYear };
+
     TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent = nullptr);
 
     QChartView *chartView() const { return m_chartView; }
     TrendTableModel *tableModel() const { return m_model; }
+    IndicatorId indicator() const;
+    void setIndicator(IndicatorId id);
+    void setStep(Step step);
+    void setRange(int fromFinancialYear, int toFinancialYear);
+    // Opens (non-modal) the list of children counted at `date` for the chosen indicator.
+    QDialog *showChildrenCounted(const QDate &date);
 
 public slots:
     void refresh();
@@ -29,9 +42,13 @@ public slots:
 private:
     Store &m_store;
     IndicatorEngine &m_engine;
+    QComboBox *m_indicator;
+    QComboBox *m_step;
     QSpinBox *m_fromYear;
     QSpinBox *m_toYear;
+    QLabel *m_heading;
     QChartView *m_chartView;
     QTableView *m_table;
     TrendTableModel *m_model;
+    QVector<IndicatorValue> m_values;
 };

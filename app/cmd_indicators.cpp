@@ -1,0 +1,135 @@
+#include "commands.h"
+
+#include "costtotals.h"
+#include "dates.h"
+#include "indicatorengine.h"
+#include "store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace Cli {
+
+namespace {
+
+QJsonValue number(double v)
+{
+    return v == v ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QString csvNumber(const QJsonValue &v)
+{
+    if (v.isNull())
+        return QString();
+    if (v.isString())
+        return v.toString();
+    return QString::number(v.toDouble(), 'g', 17);
+}
+
+} // namespace
+
+int indicators(const QStringList &arguments)
+{
+    const Command &cmd = *find(QStringLiteral("indicators"));
+    QCommandLineParser parser;
+    parser.addOptions({{"db", "Store to read.", "FILE"},
+                       {"at", "The date (YYYY-MM-DD).", "DATE"},
+                       {"format", "json (default) or csv.", "FORMAT"}});
+    if (!parse(parser, arguments, cmd))
+        return Usage;
+    QString db, atText;
+    if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !requireOption(parser, QStringLiteral("at"), cmd, &atText))
+        return Usage;
+    const QDate at = Dates::parse(atText);
+    if (!at.isValid() || atText.size() != 10 || atText[4] != u'-') {
+        printUsageError(cmd, QStringLiteral("--at must be a date YYYY-MM-DD, not '%1'").arg(atText));
+        return Usage;
+    }
+    const QString format = parser.isSet("format") ? parser.value("format") : QStringLiteral("json");
+    if (format != QLatin1String("json") && format != QLatin1String("csv")) {
+        printUsageError(cmd, QStringLiteral("--format must be json or csv"));
+        return Usage;
+    }
+    QString error;
+    Store::OpenOptions options;
+    options.create = false;
+    auto store = Store::open(db, &error, options);
+    if (!store) {
+        err() << "careboard indicators: " << error << Qt::endl;
+        return InvalidData;
+    }
+
+    const IndicatorEngine engine(*store);
+    const IndicatorSet s = engine.allAt(at);
+    const CostTotal cost = CostTotals::at(*store, at);
+    const auto v = [&s](IndicatorId id) { return s.value(id); };
+
+    // PRODUCT §8's keys first (numbers unrounded; rates per 10,000; shares 0-1; *_pct in percent).
+    QList<QPair<QString, QJsonValue>> fields = {
+        {"at", Dates::iso(at)},
+        {"population_under18", s.population ? QJsonValue(double(s.population)) : QJsonValue(QJsonValue::Null)},
+        {"cla_count", double(v(IndicatorId::Cla).count)},
+        {"cla_rate_per_10k", number(v(IndicatorId::Cla).rate)},
+        {"cla_starts", double(v(IndicatorId::ClaStarts).count)},
+        {"cla_ceased", double(v(IndicatorId::ClaCeased).count)},
+        {"cp_count", double(v(IndicatorId::Cp).count)},
+        {"cp_rate_per_10k", number(v(IndicatorId::Cp).rate)},
+        {"cin_count", double(v(IndicatorId::Cin).count)},
+        {"cin_rate_per_10k", number(v(IndicatorId::Cin).rate)},
+        {"uasc_count", double(v(IndicatorId::Uasc).count)},
+        {"three_plus_placements_pct", number(v(IndicatorId::ThreePlusPlacements).rate * 100.0)},
+        {"placement_mix", QJsonValue()},
+        {"in_house_share_fostering", number(v(IndicatorId::InHouseShareFostering).rate)},
+        {"cost_weekly_total", cost.isAvailable() ? QJsonValue(cost.weeklyPounds()) : QJsonValue(QJsonValue::Null)},
+        {"cost_annual_total", cost.isAvailable() ? QJsonValue(cost.annualPounds()) : QJsonValue(QJsonValue::Null)},
+        // Beyond §8: what the numbers above were computed from, and the other indicators.
+        {"starts_window_from", Dates::iso(s.windowStart)},
+        {"cla_starts_rate_per_10k", number(v(IndicatorId::ClaStarts).rate)},
+        {"cla_ceased_rate_per_10k", number(v(IndicatorId::ClaCeased).rate)},
+        {"collection_year", Dates::financialYearLabel(s.collectionYear)},
+        {"three_plus_placements_count", double(v(IndicatorId::ThreePlusPlacements).count)},
+        {"long_term_stability_pct", number(v(IndicatorId::LongTermStability).rate * 100.0)},
+        {"external_share_fostering", number(v(IndicatorId::ExternalShareFostering).rate)},
+        {"external_share_residential", number(v(IndicatorId::ExternalShareResidential).rate)},
+        {"relative_friend_share_fostering", number(v(IndicatorId::RelativeFriendShareFostering).rate)},
+        {"out_of_area_count", double(v(IndicatorId::OutOfArea).count)},
+        {"out_of_area_share", number(v(IndicatorId::OutOfArea).rate)},
+        {"unknown_placement_codes", double(s.mixCounts[size_t(Codes::PlacementGroup::Unknown)])},
+        {"cost_source", cost.source == CostTotal::Source::Placements ? QStringLiteral("placements")
+                        : cost.source == CostTotal::Source::Snapshot ? QStringLiteral("snapshot") : QStringLiteral("none")},
+    };
+    QJsonObject mix;
+    QList<QPair<QString, QJsonValue>> mixFields;
+    for (int g = 0; g < Codes::placementGroupCount; ++g) {
+        const QString key = Codes::groupKey(Codes::PlacementGroup(g));
+        const IndicatorValue &m = s.values[size_t(int(IndicatorId::MixFoster) + g)];
+        mix.insert(key, number(m.rate));
+        mixFields.push_back({QStringLiteral("placement_mix.") + key, number(m.rate)});
+    }
+
+    if (format == QLatin1String("json")) {
+        QJsonObject o;
+        for (const auto &[key, value] : fields)
+            o.insert(key, key == QLatin1String("placement_mix") ? QJsonValue(mix) : value);
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        QStringList header, row;
+        for (const auto &[key, value] : fields) {
+            if (key == QLatin1String("placement_mix")) {
+                for (const auto &[k, m] : mixFields) {
+                    header << k;
+                    row << csvNumber(m);
+                }
+                continue;
+            }
+            header << key;
+            row << csvNumber(value);
+        }
+        out() << header.join(QLatin1Char(',')) << '\n' << row.join(QLatin1Char(',')) << Qt::endl;
+    }
+    out().flush();
+    return Ok;
+}
+
+} // namespace Cli

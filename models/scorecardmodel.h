@@ -1,0 +1,75 @@
+#pragma once
+// The scorecard (PRODUCT §2.5): one row per indicator with this period, the previous period, the
+// same period last year, the target (editable), England, statistical neighbours, the direction of
+// good, a RAG rating and the commentary for the period (editable). Values come from the
+// indicator engine; targets and commentary from ScorecardStore.
+#include "indicatorengine.h"
+#include "scorecardstore.h"
+
+#include <QAbstractTableModel>
+
+class Store;
+
+class ScorecardModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Indicator, ThisPeriod, PreviousPeriod, LastYear, Target, England, Neighbours, Direction, Rating,
+                  Commentary, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, RagRole };
+    enum class Period { Month, Quarter };
+    enum class Rag { None, Green, Amber, Red };
+
+    ScorecardModel(Store &store, IndicatorEngine &engine, QObject *parent = nullptr);
+
+    // The period ending on (or containing) `date`.
+    void setPeriod(Period period, const QDate &date);
+    Period period() const { return m_period; }
+    QDate periodEnd() const { return m_end; }
+    QDate previousEnd() const;
+    QDate lastYearEnd() const;
+    // Key of the commentary rows: "2025-03" (month) or "2024-25 Q4" (financial quarter).
+    QString periodKey() const;
+    QString periodLabel() const;
+    // Re-reads values, targets and commentary.
+    void refresh();
+
+    const IndicatorInfo &indicatorAt(int row) const { return m_rows.at(row).info; }
+    QString commentaryAt(int row) const { return m_rows.at(row).commentary.value.toString(); }
+    Rag ragAt(int row) const;
+
+    // Green if at or better than the comparison, Amber within 5% of it, Red beyond; None if the
+    // indicator has no direction of good or there is nothing to compare with.
+    static Rag rate(GoodDirection good, double value, double comparison);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Target: a number in the unit shown ("53" or "53%" for a share, "61.4" for a rate); empty
+    // clears it. Commentary: text. Refused edits emit editFailed with the reason.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    void editFailed(const QString &message);
+
+private:
+    struct Row {
+        IndicatorInfo info;
+        IndicatorValue now, previous, lastYear;
+        double england = std::numeric_limits<double>::quiet_NaN();
+        double neighbours = std::numeric_limits<double>::quiet_NaN();
+        int benchmarkYear = 0;
+        VersionedValue target, commentary;
+    };
+    double benchmark(const IndicatorInfo &info, const QString &comparator, int *year) const;
+    double targetValue(const Row &r) const;
+
+    Store &m_store;
+    IndicatorEngine &m_engine;
+    ScorecardStore m_scorecard;
+    Period m_period = Period::Month;
+    QDate m_end;
+    QVector<Row> m_rows;
+};

@@ -1,0 +1,233 @@
+#include "scorecardview.h"
+
+#include "indicatorengine.h"
+#include "scorecardmodel.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QKeySequence>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace {
+
+// One edit of a target or a commentary cell: redo writes the new value through the model (and so
+// the store, versioned and audited), undo writes the old one back the same way.
+class ScorecardEdit : public QUndoCommand
+{
+public:
+    ScorecardEdit(ScorecardModel *model, int row, int column, const QVariant &before, const QVariant &after)
+        : m_model(model), m_row(row), m_column(column), m_before(before), m_after(after)
+    {
+        setText(QObject::tr("%1 of %2").arg(column == ScorecardModel::Target ? QObject::tr("target") : QObject::tr("commentary"),
+                                           model->indicatorAt(row).title));
+    }
+    void redo() override { apply(m_after); }
+    void undo() override { apply(m_before); }
+
+private:
+    void apply(const QVariant &value)
+    {
+        // A refused write (another user's change) leaves the stack: it cannot be replayed.
+        if (!m_model->setData(m_model->index(m_row, m_column), value))
+            setObsolete(true);
+    }
+    ScorecardModel *m_model;
+    int m_row, m_column;
+    QVariant m_before, m_after;
+};
+
+// Tints the RAG cell (Okabe–Ito bluish green, orange, vermillion, lightened); the word is
+// always written too, so colour is never the only signal. Edits go onto the undo stack.
+class RagTintProxy : public QIdentityProxyModel
+{
+public:
+    RagTintProxy(QUndoStack *stack, QObject *parent) : QIdentityProxyModel(parent), m_stack(stack) {}
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override
+    {
+        auto *model = static_cast<ScorecardModel *>(sourceModel());
+        const QModelIndex source = mapToSource(index);
+        if (role != Qt::EditRole || !(model->flags(source) & Qt::ItemIsEditable))
+            return false;
+        const QVariant before = source.data(Qt::EditRole);
+        if (before.toString() == value.toString())
+            return true;
+        const int count = m_stack->count();
+        m_stack->push(new ScorecardEdit(model, source.row(), source.column(), before, value));
+        return m_stack->count() > count;
+    }
+    QUndoStack *m_stack;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::BackgroundRole && index.column() == ScorecardModel::Rating) {
+            switch (ScorecardModel::Rag(index.data(ScorecardModel::RagRole).toInt())) {
+            case ScorecardModel::Rag::Green: return QColor(0xBF, 0xE6, 0xD6);
+            case ScorecardModel::Rag::Amber: return QColor(0xFA, 0xE0, 0xA6);
+            case ScorecardModel::Rag::Red: return QColor(0xF2, 0xC2, 0xA6);
+            case ScorecardModel::Rag::None: return {};
+            }
+        }
+        if (role == Qt::FontRole && index.column() == ScorecardModel::ThisPeriod) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+} // namespace
+
+ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *parent) : QWidget(parent)
+{
+    m_model = new ScorecardModel(store, engine, this);
+    m_period = new QComboBox(this);
+    m_period->addItem(tr("Month"), int(ScorecardModel::Period::Month));
+    m_period->addItem(tr("Quarter"), int(ScorecardModel::Period::Quarter));
+    m_period->setAccessibleName(tr("Period"));
+    m_date = new QDateEdit(m_model->periodEnd(), this);
+    m_date->setDisplayFormat(QStringLiteral("MM/yyyy"));
+    m_date->setCalendarPopup(true);
+    m_date->setAccessibleName(tr("Period ending"));
+    m_heading = new QLabel(this);
+    QFont hf = m_heading->font();
+    hf.setPointSize(hf.pointSize() + 3);
+    hf.setBold(true);
+    m_heading->setFont(hf);
+    auto *periodLabel = new QLabel(tr("&Period"), this);
+    periodLabel->setBuddy(m_period);
+    auto *dateLabel = new QLabel(tr("&Ending"), this);
+    dateLabel->setBuddy(m_date);
+
+    m_undo = new QUndoStack(this);
+    auto *proxy = new RagTintProxy(m_undo, this);
+    proxy->setSourceModel(m_model);
+    m_table = new QTableView(this);
+    m_table->setModel(proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->hide();
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(ScorecardModel::Commentary, QHeaderView::Stretch);
+    // Long indicator names wrap onto a second line rather than squeezing the commentary out.
+    h->setSectionResizeMode(ScorecardModel::Indicator, QHeaderView::Interactive);
+    h->setDefaultAlignment(Qt::AlignCenter);
+    QFont tf = m_table->font();
+    tf.setPointSize(tf.pointSize() + 2); // legible on a projector
+    m_table->setFont(tf);
+    h->setFont(tf);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->resizeSection(ScorecardModel::Indicator, QFontMetrics(tf).horizontalAdvance(QLatin1Char('x')) * 38);
+    m_table->setStyleSheet(QStringLiteral("QTableView::item { padding: 5px 4px; }"));
+    m_table->setAccessibleName(tr("Scorecard"));
+    m_table->setToolTip(tr("Type a target into the Target column (F2 to edit). Select a row to write its commentary below."));
+
+    m_commentaryTitle = new QLabel(this);
+    QFont cf = m_commentaryTitle->font();
+    cf.setBold(true);
+    m_commentaryTitle->setFont(cf);
+    m_commentary = new QPlainTextEdit(this);
+    m_commentary->setPlaceholderText(tr("Analysis for this indicator and period, as in the performance report…"));
+    m_commentary->setMaximumHeight(150);
+    QFont ef = m_commentary->font();
+    ef.setPointSize(ef.pointSize() + 2);
+    m_commentary->setFont(ef);
+    m_commentary->setAccessibleName(tr("Commentary"));
+    m_save = new QPushButton(tr("&Save commentary"), this);
+    m_save->setToolTip(tr("Save the commentary (Ctrl+S)"));
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_heading, 1);
+    controls->addWidget(periodLabel);
+    controls->addWidget(m_period);
+    controls->addWidget(dateLabel);
+    controls->addWidget(m_date);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_status, 1);
+    saveRow->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_commentaryTitle);
+    layout->addWidget(m_commentary);
+    layout->addLayout(saveRow);
+
+    connect(m_period, &QComboBox::currentIndexChanged, this, &ScorecardView::applyPeriod);
+    connect(m_date, &QDateEdit::dateChanged, this, &ScorecardView::applyPeriod);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ScorecardView::showCommentary);
+    connect(m_save, &QPushButton::clicked, this, &ScorecardView::saveCommentary);
+    for (const auto &[key, slot] : {std::make_pair(QKeySequence::Undo, &QUndoStack::undo), std::make_pair(QKeySequence::Redo, &QUndoStack::redo)}) {
+        auto *sc = new QShortcut(key, m_table);
+        sc->setContext(Qt::WidgetShortcut);
+        connect(sc, &QShortcut::activated, m_undo, slot);
+    }
+    connect(m_undo, &QUndoStack::indexChanged, this, &ScorecardView::showCommentary);
+    auto *shortcut = new QShortcut(QKeySequence::Save, this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &ScorecardView::saveCommentary);
+    connect(m_model, &ScorecardModel::editFailed, this, [this](const QString &message) {
+        m_status->setText(QStringLiteral("<span style='color:#8a3b00'>%1</span>").arg(message.toHtmlEscaped()));
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_undo->clear(); // the commands name rows of the period they were made in
+        m_heading->setText(tr("Scorecard — %1").arg(m_model->periodLabel()));
+        selectRow(std::max(0, m_table->currentIndex().row()));
+    });
+    m_heading->setText(tr("Scorecard — %1").arg(m_model->periodLabel()));
+    selectRow(0);
+}
+
+void ScorecardView::applyPeriod()
+{
+    m_model->setPeriod(ScorecardModel::Period(m_period->currentData().toInt()), m_date->date());
+}
+
+void ScorecardView::refresh()
+{
+    m_model->refresh();
+}
+
+void ScorecardView::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_table->setCurrentIndex(m_table->model()->index(row, ScorecardModel::Indicator));
+    showCommentary();
+}
+
+void ScorecardView::showCommentary()
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_commentaryTitle->setText(tr("Commentary — %1, %2").arg(m_model->indicatorAt(row).title, m_model->periodLabel()));
+    m_commentary->setPlainText(m_model->commentaryAt(row));
+    m_status->clear();
+}
+
+bool ScorecardView::saveCommentary()
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0)
+        return false;
+    const QString text = m_commentary->toPlainText();
+    QAbstractItemModel *proxy = m_table->model();
+    if (!proxy->setData(proxy->index(row, ScorecardModel::Commentary), text))
+        return false; // the reason is shown; the text stays in the editor
+    m_status->setText(tr("Saved."));
+    return true;
+}

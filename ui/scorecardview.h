@@ -1,0 +1,52 @@
+#pragma once
+// The Scorecard screen (PRODUCT §2.5): every indicator in one table with its comparisons and RAG,
+// targets typed into the table, and the commentary for the period edited beneath it.
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QUndoStack;
+QT_END_NAMESPACE
+
+class IndicatorEngine;
+class ScorecardModel;
+class Store;
+
+class ScorecardView : public QWidget
+{
+    Q_OBJECT
+public:
+    ScorecardView(Store &store, IndicatorEngine &engine, QWidget *parent = nullptr);
+
+    ScorecardModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QPlainTextEdit *commentaryEditor() const { return m_commentary; }
+    // Target and commentary edits, undoable (Ctrl+Z / Ctrl+Shift+Z in the table).
+    QUndoStack *undoStack() const { return m_undo; }
+    void selectRow(int row);
+    // Saves the commentary editor's text for the selected indicator and period.
+    bool saveCommentary();
+
+public slots:
+    void refresh();
+
+private:
+    void showCommentary();
+    void applyPeriod();
+
+    ScorecardModel *m_model;
+    QComboBox *m_period;
+    QDateEdit *m_date;
+    QLabel *m_heading;
+    QTableView *m_table;
+    QLabel *m_commentaryTitle;
+    QPlainTextEdit *m_commentary;
+    QPushButton *m_save;
+    QLabel *m_status;
+    QUndoStack *m_undo;
+};
