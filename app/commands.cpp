@@ -9,6 +9,8 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY]",
          "write the fictional demo authority into a new (or demo) store", &demo},
+        {"export-pdf", "careboard export-pdf --db FILE --out FILE.pdf [--at YYYY-MM-DD] [--public]",
+         "write the report pack as a PDF (no display needed)", &exportPdf, true},
     };
     return list;
 }

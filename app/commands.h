@@ -14,6 +14,7 @@ struct Command {
     const char *synopsis;
     const char *summary;
     int (*run)(const QStringList &arguments); // arguments start with the command's name
+    bool needsGui = false;                    // paints charts: runs on the offscreen platform when headless
 };
 
 const QList<Command> &commands();
@@ -30,5 +31,6 @@ bool requireOption(const QCommandLineParser &parser, const QString &name, const 
 void printUsageError(const Command &command, const QString &message);
 
 int demo(const QStringList &arguments);
+int exportPdf(const QStringList &arguments);
 
 } // namespace Cli
