@@ -1,4 +1,5 @@
 // Exports read back as a reader would: pdftotext and pdfinfo (poppler-utils) on the PDFs.
+#include "exportdialog.h"
 #include "reportdocument.h"
 #include "reportrenderer.h"
 #include "trendchart.h"
@@ -158,6 +159,38 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("Cannot write")) && error.contains(path), qPrintable(error));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing"))));
         QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("*.pdf.*"), QStringLiteral("*.tmp")}, QDir::Files).isEmpty());
+    }
+
+    void theDialogExportsEachFormatAndKeepsInputOnFailure_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("pdf") << "pdf" << QByteArray("%PDF");
+        QTest::newRow("png") << "png" << QByteArray("\x89PNG");
+        QTest::newRow("csv") << "csv" << QByteArray("Area,Children");
+    }
+
+    void theDialogExportsEachFormatAndKeepsInputOnFailure()
+    {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, magic);
+        const ReportBlock chart = ReportBlock::chartBlock([] {
+            TrendLine line{QStringLiteral("X"), {{QDate(2024, 1, 31), 60, 600, 100000}}, false};
+            return TrendChart::build(QStringLiteral("T"), QStringLiteral("Rate"), {line});
+        });
+        ExportDialog dialog(QStringLiteral("Looked after by area"), QStringLiteral("Testshire"), chart, areaTable());
+        dialog.setFormat(format);
+        const QString bad = m_dir.filePath(QStringLiteral("no/such/folder/out.") + format);
+        dialog.setPath(bad);
+        QVERIFY(!dialog.exportNow());
+        QVERIFY2(dialog.lastError().contains(bad), qPrintable(dialog.lastError()));
+        const QString good = m_dir.filePath(QStringLiteral("out.") + format);
+        dialog.setPath(good);
+        dialog.setPublicMode(true);
+        QVERIFY2(dialog.exportNow(), qPrintable(dialog.lastError()));
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith(magic));
     }
 
     void pngAtAChosenResolution()
