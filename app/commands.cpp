@@ -15,6 +15,8 @@ const QList<Command> &commands()
          "every indicator at a date (PRODUCT §8 keys, numbers unrounded)", &indicators},
         {"series", "careboard series --db FILE --indicator NAME --from YYYY-MM --to YYYY-MM [--step month|quarter|year] [--format json|csv] | --list",
          "one indicator at month, quarter or year ends", &series},
+        {"export-pdf", "careboard export-pdf --db FILE --out FILE.pdf [--at YYYY-MM-DD] [--public]",
+         "write the report pack as a PDF (no display needed)", &exportPdf, true},
     };
     return list;
 }

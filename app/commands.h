@@ -14,6 +14,7 @@ struct Command {
     const char *synopsis;
     const char *summary;
     int (*run)(const QStringList &arguments); // arguments start with the command's name
+    bool needsGui = false;                    // paints charts: runs on the offscreen platform when headless
 };
 
 const QList<Command> &commands();
@@ -33,5 +34,6 @@ int demo(const QStringList &arguments);
 int panel(const QStringList &arguments);
 int indicators(const QStringList &arguments);
 int series(const QStringList &arguments);
+int exportPdf(const QStringList &arguments);
 
 } // namespace Cli

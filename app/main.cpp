@@ -74,6 +74,14 @@ int main(int argc, char **argv)
             Cli::err() << "careboard: unknown command '" << first << "'\nTry 'careboard --help'." << Qt::endl;
             return Cli::Usage;
         }
+        if (command->needsGui) {
+            // Charts are painted through Qt's graphics stack: without a display, use the offscreen platform.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+                && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            return command->run(app.arguments().mid(0, 1) + app.arguments().mid(2));
+        }
         QCoreApplication app(argc, argv);
         return command->run(app.arguments().mid(0, 1) + app.arguments().mid(2));
     }

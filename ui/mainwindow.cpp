@@ -8,6 +8,7 @@
 #include "panelview.h"
 #include "placementmixview.h"
 #include "scorecardview.h"
+#include "packdialog.h"
 #include "store.h"
 #include "trendsview.h"
 
@@ -63,6 +64,11 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *pack = file->addAction(tr("Export report &pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).exec(); });
+    pack->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *preview = file->addAction(tr("Print pre&view of report pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).preview(); });
+    preview->setShortcut(QKeySequence::Print);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));

@@ -1,0 +1,56 @@
+#include "commands.h"
+
+#include "dates.h"
+#include "indicatorengine.h"
+#include "reportpack.h"
+#include "reportrenderer.h"
+#include "store.h"
+
+#include <QElapsedTimer>
+
+namespace Cli {
+
+int exportPdf(const QStringList &arguments)
+{
+    const Command &cmd = *find(QStringLiteral("export-pdf"));
+    QCommandLineParser parser;
+    parser.addOptions({{"db", "Store to read.", "FILE"},
+                       {"out", "PDF file to write.", "FILE.pdf"},
+                       {"at", "Date the pack reports to (default: the end of the data).", "YYYY-MM-DD"},
+                       {"public", "Public version: small numbers suppressed, no child-level pages."}});
+    if (!parse(parser, arguments, cmd))
+        return Usage;
+    QString db, outPath;
+    if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !requireOption(parser, QStringLiteral("out"), cmd, &outPath))
+        return Usage;
+    QDate at;
+    if (parser.isSet(QStringLiteral("at"))) {
+        at = Dates::parse(parser.value(QStringLiteral("at")));
+        if (!at.isValid()) {
+            printUsageError(cmd, QStringLiteral("--at must be a date, YYYY-MM-DD"));
+            return Usage;
+        }
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    Store::OpenOptions options;
+    options.create = false;
+    auto store = Store::open(db, &error, options);
+    if (!store) {
+        err() << "careboard export-pdf: " << error << Qt::endl;
+        return InvalidData;
+    }
+    IndicatorEngine engine(*store);
+    const ReportDocument doc = ReportPack::build(*store, engine, at, parser.isSet(QStringLiteral("public")));
+    int pages = 0;
+    if (!ReportRenderer::writePdf(doc, outPath, &error, &pages)) {
+        err() << "careboard export-pdf: " << error << Qt::endl;
+        return InvalidData;
+    }
+    out() << "Wrote " << outPath << ": " << pages << " pages, marked " << doc.marking()
+          << (doc.publicMode ? ", public version" : "") << " (" << timer.elapsed() << " ms)" << Qt::endl;
+    return Ok;
+}
+
+} // namespace Cli

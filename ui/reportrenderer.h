@@ -1,0 +1,26 @@
+#pragma once
+// The one renderer for every export: lays a ReportDocument out on A4 pages and paints it onto any
+// QPagedPaintDevice (QPdfWriter for vector PDF, QPrinter for print preview), or a single chart or
+// table onto a QImage for PNG. Every page carries the security marking at top and bottom.
+#include "reportdocument.h"
+
+#include <QImage>
+
+QT_BEGIN_NAMESPACE
+class QPagedPaintDevice;
+class QPainter;
+QT_END_NAMESPACE
+
+namespace ReportRenderer {
+
+// Paints every page; returns the page count. The device must be A4 portrait with no margins.
+int paint(const ReportDocument &doc, QPagedPaintDevice *device);
+// Writes a vector PDF atomically: on failure nothing is left at `path` and *error says why.
+bool writePdf(const ReportDocument &doc, const QString &path, QString *error, int *pages = nullptr);
+// A chart or table block as an image, `widthMm` wide at `dpi`.
+QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi = 150, double widthMm = 180);
+// Writes a PNG or a CSV (of a table block) atomically.
+bool writePng(const ReportBlock &block, bool publicMode, const QString &path, int dpi, QString *error);
+bool writeCsv(const TableData &table, bool publicMode, const QString &path, QString *error);
+
+} // namespace ReportRenderer
