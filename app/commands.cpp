@@ -7,8 +7,10 @@ namespace Cli {
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY]",
+        {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY] [--csv DIR]",
          "write the fictional demo authority into a new (or demo) store", &demo},
+        {"import", "careboard import --db FILE FILE...",
+         "load 903 (CSV or XML), CP, CIN, population, benchmark, placement cost and cost table files", &import},
     };
     return list;
 }

@@ -30,5 +30,6 @@ bool requireOption(const QCommandLineParser &parser, const QString &name, const 
 void printUsageError(const Command &command, const QString &message);
 
 int demo(const QStringList &arguments);
+int import(const QStringList &arguments);
 
 } // namespace Cli
