@@ -7,6 +7,7 @@
 #include <QFile>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -88,9 +89,17 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
         *error = QStringLiteral("cannot create the directory %1").arg(dirPath);
         return false;
     }
+    // The 903 covers children looked after: its header lists the children with episodes only
+    // (children known only to CP or CIN are in those files, by reference).
+    std::vector<bool> lookedAfter(size_t(d.children.size()), false);
+    for (const auto &e : d.episodes)
+        lookedAfter[size_t(e.child)] = true;
     CsvFile header("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB");
     CsvFile uasc("CHILD,SEX,DOB,DUC");
-    for (const auto &c : d.children) {
+    for (int i = 0; i < d.children.size(); ++i) {
+        const auto &c = d.children[i];
+        if (!lookedAfter[size_t(i)])
+            continue;
         header.field(c.ref).number(c.sex).date(c.dob).field(c.ethnic).field("").field("").field("");
         header.endRow();
         if (c.uasc) {

@@ -481,7 +481,7 @@ private:
             }
             if (fields.size() != headerFields) {
                 error(name, line, QStringLiteral("row"),
-                      QStringLiteral("%1 fields where the header has %2").arg(fields.size()).arg(headerFields));
+                      QStringLiteral("%1 %2 where the header has %3").arg(fields.size()).arg(fields.size() == 1 ? QStringLiteral("field") : QStringLiteral("fields")).arg(headerFields));
                 return tick();
             }
             for (int c = 0; c < table.columns; ++c)

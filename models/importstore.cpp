@@ -549,8 +549,8 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             if (!m_store.run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {}, error))
                 return Outcome::Failed;
         if (!m_store.setMeta(QStringLiteral("demo"), QStringLiteral("0"), error)
-            || !m_store.setMeta(QStringLiteral("data_start"), QString(), error)
-            || !m_store.setMeta(QStringLiteral("data_end"), QString(), error))
+            || !m_store.setMeta(QStringLiteral("data_start"), QStringLiteral(""), error)
+            || !m_store.setMeta(QStringLiteral("data_end"), QStringLiteral(""), error))
             return Outcome::Failed;
     }
 
