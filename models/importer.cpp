@@ -147,7 +147,7 @@ QString ImportFinding::text() const
 
 QString ImportFileSummary::text() const
 {
-    QString s = QStringLiteral("%1: %2, %3 rows").arg(file, importKindName(kind)).arg(rows);
+    QString s = QStringLiteral("%1: %2, %3 %4").arg(file, importKindName(kind)).arg(rows).arg(rows == 1 ? QStringLiteral("row") : QStringLiteral("rows"));
     if (returnYear)
         s += QStringLiteral(" (return %1)").arg(Dates::financialYearLabel(returnYear));
     if (unchanged)
