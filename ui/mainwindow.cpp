@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "casestore.h"
+#include "dataview.h"
 #include "dates.h"
 #include "indicatorengine.h"
 #include "store.h"
@@ -9,6 +10,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -47,9 +51,10 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     addScreen(tr("Scorecard"), plannedScreen(tr("Scorecard"),
         tr("Every indicator in one table with last period, last year, target, England, neighbours and RAG. "
            "This screen is not built yet (issue #3).")));
-    addScreen(tr("Data"), plannedScreen(tr("Data"),
-        tr("Imports of DfE-format files with validation, data-quality findings and the reference-data editors. "
-           "This screen is not built yet (issue #7). Until then, load data with: careboard import --db FILE FILE.csv…")));
+    m_data = new DataView(*m_store, this);
+    addScreen(tr("Data"), m_data);
+    connect(m_data, &DataView::imported, this, &MainWindow::reloadData);
+    setAcceptDrops(true);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -59,6 +64,12 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *import = file->addAction(tr("&Import…"), this, [this] {
+        showScreen(m_nav->count() - 1);
+        m_data->chooseAndImport();
+    });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -67,10 +78,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();
-    QAction *refresh = view->addAction(tr("&Refresh"), this, [this] {
-        m_engine->reload();
-        m_trends->refresh();
-    });
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::reloadData);
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Careboard"), this, [this] {
@@ -134,6 +142,35 @@ void MainWindow::updateTitle()
     if (m_store->isDemo())
         title += tr(" — DEMO (fictional data)");
     setWindowTitle(title);
+}
+
+void MainWindow::reloadData()
+{
+    m_engine->reload();
+    m_trends->refresh();
+    m_data->refresh();
+    updateTitle();
+    const QDate end = CaseStore(*m_store).dataEnd();
+    statusBar()->showMessage(tr("Store: %1   ·   Data to %2").arg(m_store->location(), end.isValid() ? Dates::uk(end) : tr("(no data)")));
+}
+
+// Files dropped anywhere on the window are imported (PRODUCT §2.6).
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &u : event->mimeData()->urls())
+        paths << u.toLocalFile();
+    event->acceptProposedAction();
+    showScreen(m_nav->count() - 1);
+    // Let the drag finish before the import's progress dialog opens.
+    QMetaObject::invokeMethod(m_data, [this, paths] { m_data->importFiles(paths); }, Qt::QueuedConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -8,6 +8,7 @@ class QListWidget;
 class QStackedWidget;
 QT_END_NAMESPACE
 
+class DataView;
 class IndicatorEngine;
 class Store;
 class TrendsView;
@@ -21,21 +22,27 @@ public:
 
     Store &store() const { return *m_store; }
     TrendsView *trendsView() const { return m_trends; }
+    DataView *dataView() const { return m_data; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
     int screenCount() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void addScreen(const QString &name, QWidget *screen);
     QWidget *plannedScreen(const QString &title, const QString &what);
     void updateTitle();
+    // After an import: every screen reads the store again.
+    void reloadData();
 
     std::unique_ptr<Store> m_store;
     std::unique_ptr<IndicatorEngine> m_engine;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     TrendsView *m_trends = nullptr;
+    DataView *m_data = nullptr;
 };
