@@ -9,6 +9,7 @@
 #include "store.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QXmlStreamReader>
@@ -454,6 +455,11 @@ private:
         size_t headerFields = 0;
         bool headerSeen = false;
         std::vector<std::string_view> record;
+        // Size the table once: growing a million-row vector copies it again and again.
+        const size_t lineCount = size_t(data.count('\n')) + 1;
+        table.lines.reserve(lineCount);
+        table.arena.reserve(size_t(data.size()));  // untouched pages cost no memory
+        bool reserved = false;
         QString csvError;
         int csvErrorLine = 0;
         const bool ok = CsvReader::parse(data, [&](const CsvReader::Fields &fields, int line) {
@@ -483,6 +489,10 @@ private:
                 error(name, line, QStringLiteral("row"),
                       QStringLiteral("%1 %2 where the header has %3").arg(fields.size()).arg(fields.size() == 1 ? QStringLiteral("field") : QStringLiteral("fields")).arg(headerFields));
                 return tick();
+            }
+            if (!reserved) {
+                table.cells.reserve(lineCount * size_t(table.columns));
+                reserved = true;
             }
             for (int c = 0; c < table.columns; ++c)
                 record[size_t(c)] = map[size_t(c)] < 0 ? std::string_view() : fields[size_t(map[size_t(c)])];
@@ -649,12 +659,15 @@ private:
         std::vector<uint32_t> order(t.rows());
         for (uint32_t i = 0; i < order.size(); ++i)
             order[i] = i;
-        std::sort(order.begin(), order.end(), [&t](uint32_t a, uint32_t b) {
+        const auto less = [&t](uint32_t a, uint32_t b) {
             for (int col : t.spec->key)
                 if (const int c = compareCells(t, a, b, col))
                     return c < 0;
             return t.lines[a] < t.lines[b];
-        });
+        };
+        // Returns usually come sorted by child and date: then one pass is enough.
+        if (!std::is_sorted(order.begin(), order.end(), less))
+            std::sort(order.begin(), order.end(), less);
         return order;
     }
 
@@ -846,17 +859,21 @@ private:
 // ---------------------------------------------------------------------------------------------
 
 struct Importer::Impl {
-    static Result run(Importer &self, const QList<QPair<QString, QByteArray>> &files)
+    static Result run(Importer &self, QList<QPair<QString, QByteArray>> files)
     {
         self.m_errors.clear();
         self.m_errorCount = 0;
         self.m_findings.clear();
         self.m_summaries.clear();
         self.m_failure.clear();
+        QElapsedTimer timer;
+        timer.start();
+        const bool profile = qEnvironmentVariableIsSet("CAREBOARD_IMPORT_PROFILE");
         Parser parser(self.m_errors, self.m_errorCount, self.m_findings, self.m_progress);
         std::vector<ParsedFile> parsed(size_t(files.size()));
         for (int i = 0; i < files.size(); ++i) {
             parser.parse(files[i].first, files[i].second, &parsed[size_t(i)]);
+            files[i].second = QByteArray(); // the parsed cells hold what is needed
             if (parser.cancelled())
                 return Result::Cancelled;
         }
@@ -868,8 +885,12 @@ struct Importer::Impl {
                                  .arg(self.m_store.location());
             return Result::Failed;
         }
+        if (profile)
+            qInfo("import: parsed and checked in %lld ms", timer.restart());
         ImportStore writer(self.m_store, self.m_progress, parser.rowsRead());
         const ImportStore::Outcome outcome = writer.write(parsed, self.m_replaceDemo, &self.m_findings, &self.m_summaries, &self.m_failure);
+        if (profile)
+            qInfo("import: written and committed in %lld ms", timer.restart());
         if (outcome == ImportStore::Outcome::Cancelled) {
             self.m_summaries.clear();
             return Result::Cancelled;
@@ -900,7 +921,7 @@ Importer::Result Importer::importFiles(const QStringList &paths)
         }
         files.append({QFileInfo(path).fileName(), f.readAll()});
     }
-    return importData(files);
+    return Impl::run(*this, std::move(files));
 }
 
 Importer::Result Importer::importData(const QList<QPair<QString, QByteArray>> &files)
