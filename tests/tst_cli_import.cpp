@@ -2,6 +2,7 @@
 // 1 with every error as file:line: COLUMN: message and nothing written, 2 on wrong usage.
 #include "store.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -101,6 +102,51 @@ private slots:
         const Result r = run({"import", "--db", dir.filePath(QStringLiteral("s.sqlite")), dir.filePath(QStringLiteral("absent.csv"))});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("cannot read")), qPrintable(r.err));
+    }
+
+    // Killing the process while it writes leaves the store as it was: one transaction.
+    void killedMidImportLeavesTheStoreAsBefore()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("store.sqlite"));
+        const QString population = write(dir, QStringLiteral("population.csv"), "YEAR,AGE_0_17\n2023,120000\n");
+        QCOMPARE(run({"import", "--db", db, population}).code, 0);
+        QByteArray big = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+        QByteArray header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
+        // 2,000 children with 150 one-day episodes each, every other day from 1 January 2000.
+        for (int i = 0; i < 300000; ++i) {
+            const QDate decom = QDate(2000, 1, 1).addDays(2 * (i % 150));
+            if (i % 150 == 0)
+                header += "K" + QByteArray::number(i / 150) + ",1,01/01/1999,WBRI,,,\n";
+            big += "K" + QByteArray::number(i / 150) + "," + decom.toString(QStringLiteral("dd/MM/yyyy")).toLatin1() + ",S,C2,N1,U4,PR1,"
+                + decom.addDays(1).toString(QStringLiteral("dd/MM/yyyy")).toLatin1() + ",E11,,,,\n";
+        }
+        QCOMPARE(run({"import", "--db", db, write(dir, QStringLiteral("header.csv"), header)}).code, 0);
+        const QString episodes = write(dir, QStringLiteral("episodes.csv"), big);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CAREBOARD_IMPORT_PROFILE"), QStringLiteral("1")); // says when parsing is done
+        p.setProcessEnvironment(env);
+        p.setReadChannel(QProcess::StandardError);
+        p.start(QStringLiteral(CAREBOARD_EXE), {"import", "--db", db, episodes});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        while (!err.contains("parsed and checked") && p.state() == QProcess::Running && p.waitForReadyRead(60000))
+            err += p.readAllStandardError();
+        QVERIFY2(err.contains("parsed and checked"), err.constData());
+        p.kill(); // SIGKILL while the rows are being written
+        QVERIFY(p.waitForFinished(60000));
+        if (p.exitStatus() != QProcess::CrashExit)
+            QSKIP("the import finished before it could be killed");
+        QCOMPARE(count(db, QStringLiteral("episodes")), 0);
+        QCOMPARE(count(db, QStringLiteral("children")), 2000);
+        QCOMPARE(count(db, QStringLiteral("imports")), 2);
+        QCOMPARE(count(db, QStringLiteral("population")), 1);
+        // And the store takes the import afterwards.
+        const Result after = run({"import", "--db", db, episodes});
+        QCOMPARE(after.code, 0);
+        QCOMPARE(after.err, QString());
+        QCOMPARE(count(db, QStringLiteral("episodes")), 300000);
     }
 
     // The demo authority written as files and imported into a fresh store gives the same data.
