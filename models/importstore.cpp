@@ -301,18 +301,21 @@ public:
         char decom[10], dec[10];
         std::unordered_set<std::string> reported;
         std::string ref;
+        int64_t id = 0;
         for (size_t r = 0; r < t.rows(); ++r) {
             const std::string_view childRef = t.text(r, CHILD);
-            ref.assign(childRef.data(), childRef.size());
-            int64_t id = 0;
-            auto it = m_children.byRef.find(ref);
-            if (it != m_children.byRef.end()) {
-                id = it->second.id;
-            } else if (!childId(childRef, &id)) {
-                return false;
+            // Returns list a child's episodes together: look the child up once per run of rows.
+            if (r == 0 || childRef != ref) {
+                ref.assign(childRef.data(), childRef.size());
+                auto it = m_children.byRef.find(ref);
+                if (it != m_children.byRef.end()) {
+                    id = it->second.id;
+                } else if (!childId(childRef, &id)) {
+                    return false;
+                }
+                if ((it == m_children.byRef.end() || !it->second.hasHeader) && reported.insert(ref).second)
+                    addFinding(t, r, "no-header", QStringLiteral("child %1 has episodes but no header row (SEX, DOB)").arg(str(childRef)));
             }
-            if ((it == m_children.byRef.end() || !it->second.hasHeader) && reported.insert(ref).second)
-                addFinding(t, r, "no-header", QStringLiteral("child %1 has episodes but no header row (SEX, DOB)").arg(str(childRef)));
             const int64_t start = t.cell(r, DECOM), end = t.cell(r, DEC);
             if (hadEpisodes) {
                 const uint64_t key = episodeKey(id, start);
