@@ -265,6 +265,11 @@ public:
             " reason_place_change = excluded.reason_place_change, home_post = excluded.home_post, pl_post = excluded.pl_post,"
             " urn = excluded.urn, return_year = excluded.return_year, import_id = excluded.import_id"
             " WHERE episodes.return_year IS NULL OR episodes.return_year <= excluded.return_year";
+        // Into a store without episodes nothing can conflict (a key twice in a file is a format
+        // error), and a plain INSERT saves the upsert's extra index probe per row.
+        const bool hadEpisodes = !m_existing.empty();
+        const QByteArray insertSql = QByteArray(sql).left(QByteArray(sql).indexOf(" ON CONFLICT"));
+        const char *statement = hadEpisodes ? sql : insertSql.constData();
         sqlite3 *db = m_store.sqliteHandle();
         sqlite3_stmt *st = nullptr;
         std::unique_ptr<BulkInsert> bulk;
@@ -274,10 +279,10 @@ public:
         if (rebuildIndex && !m_store.run(QStringLiteral("DROP INDEX IF EXISTS episodes_decom"), {}, &error))
             return false;
         if (db) {
-            if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+            if (sqlite3_prepare_v2(db, statement, -1, &st, nullptr) != SQLITE_OK)
                 return fail(QString::fromUtf8(sqlite3_errmsg(db)));
         } else {
-            bulk = std::make_unique<BulkInsert>(m_store, QString::fromLatin1(sql));
+            bulk = std::make_unique<BulkInsert>(m_store, QString::fromLatin1(statement));
             if (!bulk->isValid())
                 return fail(bulk->error());
         }
@@ -297,7 +302,6 @@ public:
             else
                 bulk->bind(index, v);
         };
-        const bool hadEpisodes = !m_existing.empty();
         char decom[10], dec[10];
         std::unordered_set<std::string> reported;
         std::string ref;
