@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "demoexport.h"
 #include "demogenerator.h"
 #include "store.h"
 
@@ -30,7 +31,8 @@ int demo(const QStringList &arguments)
                        {"seed", "Random seed (same seed, same data).", "N"},
                        {"children", "Children looked after at any time (default 800).", "N"},
                        {"from", "First financial year (default 2015).", "YYYY"},
-                       {"to", "Data runs to 31 March of this year (default 2025).", "YYYY"}});
+                       {"to", "Data runs to 31 March of this year (default 2025).", "YYYY"},
+                       {"csv", "Also write the authority as import files (903 CSV, CP, CIN, population, placement costs) into DIR.", "DIR"}});
     if (!parse(parser, arguments, cmd))
         return Usage;
     QString db;
@@ -64,6 +66,13 @@ int demo(const QStringList &arguments)
         return InvalidData;
     }
     store.reset();
+    if (parser.isSet(QStringLiteral("csv"))) {
+        if (!DemoExport::write(data, parser.value(QStringLiteral("csv")), &error)) {
+            err() << "careboard demo: " << error << Qt::endl;
+            return InvalidData;
+        }
+        out() << "Wrote the import files to " << parser.value(QStringLiteral("csv")) << Qt::endl;
+    }
     out() << "Wrote the demo authority to " << db << ": " << data.children.size() << " children, "
           << data.episodes.size() << " episodes, " << data.cpPlans.size() << " CP plans, " << data.cinEpisodes.size()
           << " CIN episodes (" << generated << " ms to generate, " << timer.elapsed() << " ms in all; "

@@ -7,7 +7,7 @@ namespace Cli {
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY]",
+        {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY] [--csv DIR]",
          "write the fictional demo authority into a new (or demo) store", &demo},
         {"panel", "careboard panel --db FILE --at YYYY-MM-DD [--format json|csv]",
          "the Placement Panel agenda at a date: children, priority flags, weekly cost, next review", &panel},
@@ -17,6 +17,8 @@ const QList<Command> &commands()
          "one indicator at month, quarter or year ends", &series},
         {"export-pdf", "careboard export-pdf --db FILE --out FILE.pdf [--at YYYY-MM-DD] [--public]",
          "write the report pack as a PDF (no display needed)", &exportPdf, true},
+        {"import", "careboard import --db FILE FILE...",
+         "load 903 (CSV or XML), CP, CIN, population, benchmark, placement cost and cost table files", &import},
     };
     return list;
 }

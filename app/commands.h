@@ -35,5 +35,6 @@ int panel(const QStringList &arguments);
 int indicators(const QStringList &arguments);
 int series(const QStringList &arguments);
 int exportPdf(const QStringList &arguments);
+int import(const QStringList &arguments);
 
 } // namespace Cli

@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "costsview.h"
+#include "dataview.h"
 #include "storeevents.h"
 #include "dates.h"
 #include "indicatorengine.h"
@@ -16,6 +17,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -52,9 +56,10 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     addScreen(tr("Panel"), m_panel);
     m_scorecard = new ScorecardView(*m_store, *m_engine, this);
     addScreen(tr("Scorecard"), m_scorecard);
-    addScreen(tr("Data"), plannedScreen(tr("Data"),
-        tr("Imports of DfE-format files with validation, data-quality findings and the reference-data editors. "
-           "This screen is not built yet (issue #7). Until then, load data with: careboard import --db FILE FILE.csv…")));
+    m_data = new DataView(*m_store, this);
+    addScreen(tr("Data"), m_data);
+    connect(m_data, &DataView::imported, this, &MainWindow::reloadData);
+    setAcceptDrops(true);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -64,6 +69,11 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *import = file->addAction(tr("&Import…"), this, [this] {
+        showScreen(m_nav->count() - 1);
+        m_data->chooseAndImport();
+    });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction *pack = file->addAction(tr("Export report &pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).exec(); });
     pack->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction *preview = file->addAction(tr("Print pre&view of report pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).preview(); });
@@ -95,12 +105,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();
-    QAction *refresh = view->addAction(tr("&Refresh"), this, [this] {
-        m_engine->reload();
-        m_trends->refresh();
-        m_mix->refresh();
-        m_scorecard->refresh();
-    });
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::reloadData);
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Careboard"), this, [this] {
@@ -167,6 +172,39 @@ void MainWindow::updateTitle()
     if (m_store->isDemo())
         title += tr(" — DEMO (fictional data)");
     setWindowTitle(title);
+}
+
+void MainWindow::reloadData()
+{
+    m_engine->reload();
+    m_trends->refresh();
+    m_mix->refresh();
+    m_scorecard->refresh();
+    m_costs->reload();
+    m_panel->refresh();
+    m_data->refresh();
+    updateTitle();
+    const QDate end = CaseStore(*m_store).dataEnd();
+    statusBar()->showMessage(tr("Store: %1   ·   Data to %2").arg(m_store->location(), end.isValid() ? Dates::uk(end) : tr("(no data)")));
+}
+
+// Files dropped anywhere on the window are imported (PRODUCT §2.6).
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &u : event->mimeData()->urls())
+        paths << u.toLocalFile();
+    event->acceptProposedAction();
+    showScreen(m_nav->count() - 1);
+    // Let the drag finish before the import's progress dialog opens.
+    QMetaObject::invokeMethod(m_data, [this, paths] { m_data->importFiles(paths); }, Qt::QueuedConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

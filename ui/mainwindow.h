@@ -10,6 +10,7 @@ class QUndoStack;
 class QUndoView;
 QT_END_NAMESPACE
 
+class DataView;
 class IndicatorEngine;
 class PanelView;
 class PlacementMixView;
@@ -33,17 +34,22 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     PlacementMixView *placementMixView() const { return m_mix; }
     ScorecardView *scorecardView() const { return m_scorecard; }
+    DataView *dataView() const { return m_data; }
     // Shows screen `index` (0 = Trends ... 5 = Data).
     void showScreen(int index);
     int screenCount() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void addScreen(const QString &name, QWidget *screen);
     QWidget *plannedScreen(const QString &title, const QString &what);
     void updateTitle();
+    // After an import: every screen reads the store again.
+    void reloadData();
 
     std::unique_ptr<Store> m_store;
     std::unique_ptr<IndicatorEngine> m_engine;
@@ -56,4 +62,5 @@ private:
     CostsView *m_costs = nullptr;
     PlacementMixView *m_mix = nullptr;
     ScorecardView *m_scorecard = nullptr;
+    DataView *m_data = nullptr;
 };

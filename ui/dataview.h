@@ -1,0 +1,54 @@
+#pragma once
+// The Data screen (PRODUCT §2.6): import the authority's files (File ▸ Import, or drop them on
+// the window) with a progress dialog that can cancel, the returns and imports loaded, and the
+// data-quality findings to fix at source.
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTableWidget;
+QT_END_NAMESPACE
+
+class FindingsModel;
+class Store;
+
+class DataView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Ask { User, Never };
+
+    explicit DataView(Store &store, QWidget *parent = nullptr);
+
+    // Imports the files together in a worker thread (its own connection to the store), showing
+    // the rows read with Cancel; returns when done. With Ask::Never no question is asked (a demo
+    // store is then replaced). Returns true if the data were imported.
+    bool importFiles(const QStringList &paths, Ask ask = Ask::User);
+    void refresh();
+
+    FindingsModel *findingsModel() const { return m_findings; }
+    QString lastReport() const;
+
+public slots:
+    // Asks for files and imports them.
+    void chooseAndImport();
+
+signals:
+    // New data are in the store: screens should reload.
+    void imported();
+
+private:
+    Store &m_store;
+    QLabel *m_returns;
+    QTableWidget *m_imports;
+    FindingsModel *m_findings;
+    QSortFilterProxyModel *m_findingsProxy;
+    QTableView *m_findingsView;
+    QLineEdit *m_filter;
+    QLabel *m_findingsTitle;
+    QPlainTextEdit *m_report;
+};
