@@ -112,11 +112,11 @@ void finish(CostTable &table, const QVector<CostCategory> &categories)
     }
 }
 
-CostTotals totals(Store &store, const QDate &month)
+CostTableTotals totals(Store &store, const QDate &month)
 {
     CostTableBuilder builder(store);
     const CostTable t = builder.build(month);
-    CostTotals out;
+    CostTableTotals out;
     out.monthEnd = t.monthEnd;
     out.source = t.source;
     out.number = t.total.number;

@@ -87,7 +87,7 @@ struct CostTable {
 };
 
 // The month's totals other code reuses (indicators' cost_weekly_total / cost_annual_total, exports).
-struct CostTotals {
+struct CostTableTotals {
     QDate monthEnd;
     CostTable::Source source = CostTable::Source::None;
     int number = 0;
@@ -141,7 +141,7 @@ private:
 
 namespace CostTables {
 // The month's cost totals, from the same table the editor shows.
-CostTotals totals(Store &store, const QDate &month);
+CostTableTotals totals(Store &store, const QDate &month);
 // Numbers by category at each of the `months` month ends (for the chart over time).
 QVector<QPair<QDate, QHash<QString, int>>> numbersOverTime(Store &store, const QDate &lastMonth, int months);
 // Completes differences and the TOTAL for rows already filled (also used by the what-if).

@@ -198,7 +198,7 @@ private slots:
                 QCOMPARE(f.spotNumber, 0);
             }
         }
-        const CostTotals totals = CostTables::totals(*s, QDate(2020, 1, 31));
+        const CostTableTotals totals = CostTables::totals(*s, QDate(2020, 1, 31));
         QCOMPARE(totals.number, 5);
         QCOMPARE(totals.weekly, qint64(1145000));
         QCOMPARE(pounds(totals.annual), qint64(597036)); // 11,450 × 365/7 = 597,035.71

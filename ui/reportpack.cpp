@@ -1,14 +1,21 @@
 #include "reportpack.h"
 
 #include "casestore.h"
+#include "costavoidance.h"
+#include "costcharts.h"
+#include "costtable.h"
 #include "dates.h"
 #include "indicatorengine.h"
-#include "reportstore.h"
+#include "mixchart.h"
+#include "money.h"
+#include "scorecardmodel.h"
+#include "scorecardstore.h"
 #include "store.h"
 #include "trendchart.h"
 
 #include <QChart>
 #include <QLocale>
+#include <cmath>
 
 namespace ReportPack {
 
@@ -19,76 +26,231 @@ QLocale uk()
     return QLocale(QLocale::English, QLocale::UnitedKingdom);
 }
 
-TableCell count(qint64 n)
-{
-    return TableCell{uk().toString(n), n, true};
-}
-
-TableCell rate(double v, qint64 basis)
-{
-    return TableCell{v == v ? uk().toString(v, 'f', 1) : QStringLiteral("–"), basis, true};
-}
-
 TableCell text(const QString &s)
 {
     return TableCell{s, -1, false};
 }
 
-// Children looked after: rate per 10,000 at each quarter end of the last five financial years.
-void lookedAfterSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, const QDate &at)
+TableCell number(qint64 n)
 {
-    const int lastFy = Dates::financialYear(at);
-    const QDate from = Dates::financialYearStart(lastFy - 4);
-    QVector<QDate> quarterEnds;
-    for (QDate q = Dates::quarterEnd(from); q <= at; q = Dates::quarterEnd(q.addDays(1)))
-        quarterEnds << q;
-    if (quarterEnds.isEmpty() || quarterEnds.last() != at)
-        quarterEnds << at;
-    const QVector<IndicatorValue> values = engine.claSeries(quarterEnds);
-    QVector<BenchmarkRow> england = CaseStore(store).benchmarks(QStringLiteral("cla_31mar_rate_latest_release"), QStringLiteral("England"));
+    return TableCell{uk().toString(n), n, true};
+}
 
-    doc.blocks << ReportBlock::heading(QObject::tr("Children looked after"));
-    doc.blocks << ReportBlock::paragraph(QObject::tr(
-        "Children looked after at each quarter end, per 10,000 children under 18 (ONS mid-year estimate for the latest "
-        "30 June on or before the date). Children on an agreed series of short breaks (legal status V3/V4) are not "
-        "counted, as in the DfE's national tables. England: DfE, at 31 March, latest release."));
+TableCell figure(const QString &s, qint64 basis)
+{
+    return TableCell{s, basis, true};
+}
+
+TableCell pounds(double pence)
+{
+    return TableCell{Money::formatPounds(pence / 100.0), -1, true};
+}
+
+// What the pack needs to know about the period it reports on.
+struct Period {
+    QDate at;
+    int financialYear;
+    QString quarterKey;           // commentary rows are per quarter ("2024-25 Q4")
+    QVector<QDate> quarterEnds;   // the last five financial years' quarter ends, to `at`
+};
+
+// The commentary for an indicator in the pack's quarter, or a line saying there is none.
+QString commentary(Store &store, const QString &indicator, const Period &p)
+{
+    const QString body = ScorecardStore(store).commentary(indicator, p.quarterKey).value.toString();
+    return body.isEmpty() ? QObject::tr("No commentary has been written for %1.").arg(p.quarterKey) : body;
+}
+
+// A trend section: the chart, the numbers behind it (its accessible equivalent), the commentary.
+void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, const Period &p, IndicatorId id,
+                  const QString &explanation)
+{
+    const IndicatorInfo &info = Indicators::info(id);
+    const QVector<IndicatorValue> values = engine.series(id, p.quarterEnds);
+    const bool percent = info.unit == IndicatorUnit::Share;
+    const double scale = percent ? 100.0 : 1.0;
+    QVector<QPair<int, double>> england;
+    if (!info.benchmark.isEmpty())
+        for (const BenchmarkRow &b : CaseStore(store).benchmarks(info.benchmark, QStringLiteral("England")))
+            england << qMakePair(b.year, b.value * info.benchmarkScale * scale);
+    const QString unitTitle = percent ? QObject::tr("Per cent") : info.unit == IndicatorUnit::Count ? QObject::tr("Children")
+                                                                                                    : QObject::tr("Rate per 10,000 under-18s");
+    doc.blocks << ReportBlock::heading(info.title);
+    doc.blocks << ReportBlock::paragraph(explanation);
     const bool publicMode = doc.publicMode;
     const QString authority = doc.authority;
-    doc.blocks << ReportBlock::chartBlock([values, england, authority, publicMode, from, at] {
+    const QDate from = p.quarterEnds.value(0), to = p.at;
+    const QString title = info.title;
+    doc.blocks << ReportBlock::chartBlock([=] {
         TrendLine own{authority, {}, false};
         for (const IndicatorValue &v : values)
             if (v.hasRate() && !(publicMode && TableData::isSmallCount(v.count)))
-                own.points << TrendPoint{v.at, v.rate, v.count, v.denominator};
+                own.points << TrendPoint{v.at, v.rate * scale, v.count, v.denominator};
         TrendLine eng{QObject::tr("England (DfE, at 31 March)"), {}, true};
-        for (const BenchmarkRow &b : england) {
-            const QDate d(b.year, 3, 31);
-            if (d >= from && d <= at)
-                eng.points << TrendPoint{d, b.value, 0, 0};
+        for (const auto &[year, value] : england) {
+            const QDate d(year, 3, 31);
+            if (d >= from && d <= to)
+                eng.points << TrendPoint{d, value, 0, 0};
         }
-        return TrendChart::build(QObject::tr("Children looked after per 10,000 children"), QObject::tr("Rate per 10,000 under-18s"),
-                                 {own, eng});
-    });
+        return TrendChart::build(title, unitTitle, {own, eng});
+    }, 95);
+
     TableData t;
-    t.title = QObject::tr("Children looked after: the figures behind the chart");
-    t.headers = {QObject::tr("Quarter end"), QObject::tr("Children looked after"), QObject::tr("Under-18 population"),
-                 QObject::tr("Rate per 10,000"), QObject::tr("England rate (31 March)")};
+    t.title = QObject::tr("%1: the figures behind the chart").arg(info.title);
+    t.headers = {QObject::tr("Quarter end"), QObject::tr("Children"),
+                 percent ? QObject::tr("Of children") : QObject::tr("Under-18 population"),
+                 percent ? QObject::tr("Per cent") : QObject::tr("Rate per 10,000"), QObject::tr("England (31 March)")};
     for (const IndicatorValue &v : values) {
         QString e;
         if (v.at.month() == 3 && v.at.day() == 31)
-            for (const BenchmarkRow &b : england)
-                if (b.year == v.at.year())
-                    e = uk().toString(b.value, 'f', 0);
-        t.rows << QVector<TableCell>{text(Dates::uk(v.at)), count(v.count), TableCell{uk().toString(v.denominator), -1, true},
-                                     rate(v.rate, v.count), TableCell{e, -1, true}};
+            for (const auto &[year, value] : england)
+                if (year == v.at.year())
+                    e = uk().toString(value, 'f', percent ? 0 : 1);
+        const QString shown = v.hasRate() ? uk().toString(v.rate * scale, 'f', 1) : QStringLiteral("–");
+        t.rows << QVector<TableCell>{text(Dates::uk(v.at)), number(v.count),
+                                     TableCell{v.denominator ? uk().toString(v.denominator) : QStringLiteral("–"), percent ? v.denominator : -1, true},
+                                     figure(shown, v.count), TableCell{e, -1, true}};
     }
-    t.note = QObject::tr("Sources: the authority's SSDA903 episodes; population: ONS mid-year estimates as loaded; "
-                         "England: DfE \"Children looked after in England including adoptions\".");
+    t.note = QObject::tr("Source: the authority's own returns as loaded in Careboard; population: ONS mid-year estimates "
+                         "as loaded; England: DfE national statistics (each figure's release is named in Careboard's "
+                         "reference data).");
     doc.blocks << ReportBlock::tableBlock(t);
-    const QString commentary = ReportStore::commentary(store, QStringLiteral("cla_rate"), Dates::financialYearLabel(lastFy));
     doc.blocks << ReportBlock::heading(QObject::tr("Commentary"), 2);
-    doc.blocks << ReportBlock::paragraph(commentary.isEmpty() ? QObject::tr("No commentary has been written for %1.")
-                                                                    .arg(Dates::financialYearLabel(lastFy))
-                                                              : commentary);
+    doc.blocks << ReportBlock::paragraph(commentary(store, info.key, p));
+}
+
+void scorecardSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, const Period &p)
+{
+    ScorecardModel model(store, engine);
+    model.setPeriod(ScorecardModel::Period::Quarter, p.at);
+    doc.blocks << ReportBlock::heading(QObject::tr("Scorecard"));
+    doc.blocks << ReportBlock::paragraph(QObject::tr(
+        "Every indicator for the quarter %1: this quarter, the previous quarter, the same quarter last year, the target, "
+        "England and statistical neighbours (when loaded). RAG compares this quarter with the target in the direction "
+        "of good; the rating is written as well as coloured on screen.").arg(model.periodLabel()));
+    TableData t;
+    t.title = QObject::tr("Scorecard, %1").arg(model.periodLabel());
+    for (int c = 0; c < ScorecardModel::Commentary; ++c)
+        t.headers << model.headerData(c, Qt::Horizontal).toString();
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const IndicatorInfo &info = model.indicatorAt(r);
+        // A rate or share rests on the count behind it: small counts are suppressed in public.
+        const IndicatorValue v = engine.valueAt(info.id, model.periodEnd());
+        QVector<TableCell> row;
+        for (int c = 0; c < ScorecardModel::Commentary; ++c) {
+            const QModelIndex i = model.index(r, c);
+            const bool numeric = c != ScorecardModel::Indicator && c != ScorecardModel::Direction && c != ScorecardModel::Rating;
+            const bool rests = c == ScorecardModel::ThisPeriod || c == ScorecardModel::Rating;
+            row << TableCell{i.data().toString(), rests ? v.count : -1, numeric};
+        }
+        t.rows << row;
+    }
+    doc.blocks << ReportBlock::tableBlock(t);
+}
+
+void mixSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, const Period &p)
+{
+    const IndicatorSet set = engine.allAt(p.at);
+    qint64 total = 0;
+    for (qint64 n : set.mixCounts)
+        total += n;
+    doc.blocks << ReportBlock::heading(QObject::tr("Placement mix"));
+    doc.blocks << ReportBlock::paragraph(QObject::tr(
+        "Children looked after at %1 by DfE placement group (codes as valid in the %2 collection year), beside "
+        "England's latest published shares at 31 March.").arg(Dates::uk(p.at), Dates::financialYearLabel(set.collectionYear)));
+    QVector<MixBar> bars;
+    TableData t;
+    t.title = QObject::tr("Placement mix at %1").arg(Dates::uk(p.at));
+    t.headers = {QObject::tr("Placement group"), QObject::tr("Children"), QObject::tr("Per cent"), QObject::tr("England per cent")};
+    for (int g = 0; g < Codes::placementGroupCount; ++g) {
+        const auto group = Codes::PlacementGroup(g);
+        const qint64 n = set.mixCounts[size_t(g)];
+        if (group == Codes::PlacementGroup::Unknown && n == 0)
+            continue;
+        const double share = total ? 100.0 * double(n) / double(total) : std::nan("");
+        double england = std::nan("");
+        const QString key = Codes::groupBenchmarkIndicator(group);
+        int bestYear = 0;
+        if (!key.isEmpty())
+            for (const BenchmarkRow &b : CaseStore(store).benchmarks(key, QStringLiteral("England")))
+                if (b.year <= p.at.year() + 1 && b.year > bestYear) {
+                    bestYear = b.year;
+                    england = b.value;
+                }
+        const bool hide = doc.publicMode && TableData::isSmallCount(n);
+        bars << MixBar{QStringLiteral("%1 (%2)").arg(Codes::groupName(group), hide ? QStringLiteral("c") : uk().toString(n)),
+                       {hide ? std::nan("") : share, england}};
+        t.rows << QVector<TableCell>{text(Codes::groupName(group)), number(n),
+                                     figure(std::isfinite(share) ? uk().toString(share, 'f', 1) : QStringLiteral("–"), n),
+                                     TableCell{std::isfinite(england) ? uk().toString(england, 'f', 0) : QString(), -1, true}};
+    }
+    const QString authority = doc.authority;
+    doc.blocks << ReportBlock::chartBlock([=] {
+        return MixChart::build(QObject::tr("Placement mix, per cent of children looked after"),
+                               {authority, QObject::tr("England (DfE)")}, bars);
+    }, 110);
+    doc.blocks << ReportBlock::tableBlock(t);
+    trendSection(doc, store, engine, p, IndicatorId::ExternalShareFostering,
+                 QObject::tr("Share of foster placements provided externally (PLACE_PROVIDER PR2–PR5) rather than by the "
+                             "authority's own carers (PR1), at each quarter end."));
+}
+
+void costSection(ReportDocument &doc, Store &store, const Period &p)
+{
+    CostTableBuilder builder(store);
+    const CostTable table = builder.build(p.at);
+    doc.blocks << ReportBlock::heading(QObject::tr("Placement costs"));
+    doc.blocks << ReportBlock::paragraph(QObject::tr(
+        "Placements open at %1 by cost category: number, average weekly unit cost (fee and additionalities), weekly and "
+        "annual cost (weekly × 365/7), and the budget for %2 with the variance of the forecast annual cost against it. "
+        "The TOTAL row's unit cost is the average weighted by number.")
+        .arg(Dates::uk(table.monthEnd), Dates::financialYearLabel(table.financialYear)));
+    if (table.source == CostTable::Source::None) {
+        doc.blocks << ReportBlock::paragraph(QObject::tr("No placement costs are recorded for this month."));
+        return;
+    }
+    const CostTable copy = table;
+    doc.blocks << ReportBlock::chartBlock([copy] { return CostCharts::annualByCategory(copy, QObject::tr("Annual cost by category")); }, 100);
+    TableData t;
+    t.title = QObject::tr("Type of placement – costs, %1").arg(uk().toString(table.monthEnd, QStringLiteral("MMMM yyyy")));
+    t.headers = {QObject::tr("Category"), QObject::tr("Number"), QObject::tr("Ave unit cost £/week"), QObject::tr("Weekly cost"),
+                 QObject::tr("Annual cost"), QObject::tr("Budget number"), QObject::tr("Budget annual"), QObject::tr("Variance")};
+    const auto row = [&](const CostRow &r, const QString &name) {
+        t.rows << QVector<TableCell>{text(name), number(r.number), TableCell{Money::formatPounds(r.aveUnit() / 100.0), r.number, true},
+                                     pounds(double(r.weeklyCost())), pounds(r.annualCost()),
+                                     TableCell{r.hasBudget ? uk().toString(r.budgetNumber, 'f', 0) : QString(), -1, true},
+                                     r.hasBudget ? pounds(r.budgetAnnual()) : text(QString()),
+                                     r.hasBudget ? pounds(r.variance()) : text(QString())};
+    };
+    for (const CostRow &r : table.rows)
+        if (r.number > 0 || r.hasBudget)
+            row(r, r.category);
+    row(table.total, QObject::tr("TOTAL"));
+    t.note = QObject::tr("Fees and additionalities in force at the month end, from the placements recorded in Careboard%1.")
+                 .arg(table.source == CostTable::Source::Snapshot ? QObject::tr(" (an entered cost table for this month)") : QString());
+    doc.blocks << ReportBlock::tableBlock(t);
+}
+
+void avoidanceSection(ReportDocument &doc, Store &store, const Period &p)
+{
+    const AvoidanceReport report = CostAvoidance::yearToDate(store, p.at);
+    doc.blocks << ReportBlock::heading(QObject::tr("Placement Panel: cost avoidance"));
+    doc.blocks << ReportBlock::paragraph(QObject::tr(
+        "Cost reductions agreed by the Placement Panel and the Placements forum, financial year to %1. Each reduction "
+        "counts (old − new weekly cost) for the weeks from its start to the earlier of the placement's planned end and "
+        "52 weeks (\"booked\"); \"accrued\" is the part of that falling within the year to date.").arg(Dates::uk(p.at)));
+    TableData t;
+    t.title = QObject::tr("Cost avoidance, %1 to %2").arg(Dates::uk(report.from), Dates::uk(report.to));
+    t.headers = {QObject::tr("Source"), QObject::tr("Placements"), QObject::tr("Decisions"), QObject::tr("Booked"), QObject::tr("Accrued")};
+    const auto row = [&](const AvoidanceTotal &a, const QString &name) {
+        t.rows << QVector<TableCell>{text(name), number(a.placements), number(a.decisions),
+                                     TableCell{Money::format(a.booked, true), a.placements, true},
+                                     TableCell{Money::format(a.accrued, true), a.placements, true}};
+    };
+    for (const AvoidanceTotal &a : report.totals)
+        row(a, a.source);
+    row(report.total, QObject::tr("Total"));
+    doc.blocks << ReportBlock::tableBlock(t);
 }
 
 } // namespace
@@ -97,14 +259,44 @@ ReportDocument build(Store &store, IndicatorEngine &engine, QDate at, bool publi
 {
     if (!at.isValid())
         at = engine.dataEnd().isValid() ? engine.dataEnd() : QDate::currentDate();
+    Period p;
+    p.at = at;
+    p.financialYear = Dates::financialYear(at);
+    const int quarter = ((at.month() + 8) % 12) / 3 + 1; // April-June is Q1
+    p.quarterKey = QStringLiteral("%1 Q%2").arg(Dates::financialYearLabel(p.financialYear)).arg(quarter);
+    p.quarterEnds = IndicatorEngine::quarterEnds(Dates::financialYearStart(p.financialYear - 4), at);
+    while (!p.quarterEnds.isEmpty() && p.quarterEnds.last() > at)
+        p.quarterEnds.removeLast();
+    if (p.quarterEnds.isEmpty() || p.quarterEnds.last() != at)
+        p.quarterEnds << at;
+
     ReportDocument doc;
     doc.title = QObject::tr("Children's services performance report");
     doc.authority = store.authorityName();
-    doc.period = QObject::tr("Financial year %1, to %2").arg(Dates::financialYearLabel(Dates::financialYear(at)), Dates::uk(at));
+    doc.period = QObject::tr("Financial year %1, to %2").arg(Dates::financialYearLabel(p.financialYear), Dates::uk(at));
     doc.publicMode = publicMode;
     doc.titlePage = true;
     doc.contents = true;
-    lookedAfterSection(doc, store, engine, at);
+    scorecardSection(doc, store, engine, p);
+    doc.blocks << ReportBlock::pageBreak();
+    trendSection(doc, store, engine, p, IndicatorId::Cla,
+                 QObject::tr("Children looked after at each quarter end, per 10,000 children under 18 (ONS mid-year "
+                             "estimate for the latest 30 June on or before the date). Children on an agreed series of "
+                             "short breaks (legal status V3/V4) are not counted, as in the DfE's national tables."));
+    trendSection(doc, store, engine, p, IndicatorId::ClaStarts,
+                 QObject::tr("Children who started to be looked after in the financial year to each quarter end "
+                             "(distinct children; an episode with reason for new episode S), per 10,000 under-18s."));
+    trendSection(doc, store, engine, p, IndicatorId::ClaCeased,
+                 QObject::tr("Children who ceased to be looked after in the financial year to each quarter end "
+                             "(distinct children; X1, an episode followed by another the same day, is not a leaving)."));
+    trendSection(doc, store, engine, p, IndicatorId::Cp,
+                 QObject::tr("Children subject of a child protection plan at each quarter end, per 10,000 under-18s."));
+    trendSection(doc, store, engine, p, IndicatorId::Cin,
+                 QObject::tr("Children in need at each quarter end (CIN episodes open; as the DfE counts them, this "
+                             "includes children looked after and on plans), per 10,000 under-18s."));
+    mixSection(doc, store, engine, p);
+    costSection(doc, store, p);
+    avoidanceSection(doc, store, p);
     return doc;
 }
 

@@ -8,6 +8,7 @@
 #include <QPageLayout>
 #include <QPagedPaintDevice>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextOption>
@@ -202,30 +203,57 @@ struct Layout {
     {
         if (doc.publicMode && t.childLevel)
             return;
-        const QFont body = font(8.5), head = font(8.5, true), titleFont = font(10.5, true);
+        const QFont titleFont = font(10.5, true);
         const int cols = int(t.headers.size());
         if (cols == 0)
             return;
-        // Column widths: the widest cell (headers may wrap onto words), scaled to the page.
-        QFontMetricsF fb(body, metrics), fh(head, metrics);
-        QVector<qreal> want(cols, 0), minimum(cols, 0);
-        for (int c = 0; c < cols; ++c) {
-            for (const QString &word : t.headers[c].split(QLatin1Char(' ')))
-                minimum[c] = std::max(minimum[c], fh.horizontalAdvance(word));
-            want[c] = std::max(minimum[c], fh.horizontalAdvance(t.headers[c]) * 0.6);
-        }
-        for (const auto &row : t.rows)
-            for (int c = 0; c < cols && c < row.size(); ++c)
-                want[c] = std::max(want[c], fb.horizontalAdvance(TableData::display(row[c], doc.publicMode)));
+        // Column widths: every column at least as wide as its longest word (no word is ever cut),
+        // the rest of the page shared in proportion to how much wider each would like to be.
+        // If even the longest words do not fit, the table's type is made smaller until they do.
         const qreal pad = mm(1.5);
-        qreal total = 0;
-        for (qreal &w : want) {
-            w += 2 * pad;
-            total += w;
+        QFont body = font(8.5), head = font(8.5, true);
+        QVector<qreal> want(cols, 0), minimum(cols, 0);
+        for (int attempt = 0; attempt < 6; ++attempt) {
+            QFontMetricsF fb(body, metrics), fh(head, metrics);
+            std::fill(want.begin(), want.end(), 0.0);
+            std::fill(minimum.begin(), minimum.end(), 0.0);
+            const auto words = [](const QString &s) { return s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts); };
+            for (int c = 0; c < cols; ++c) {
+                for (const QString &word : words(t.headers[c]))
+                    minimum[c] = std::max(minimum[c], fh.horizontalAdvance(word));
+                want[c] = std::max(minimum[c], fh.horizontalAdvance(t.headers[c]) * 0.55);
+            }
+            for (const auto &row : t.rows)
+                for (int c = 0; c < cols && c < row.size(); ++c) {
+                    const QString cell = TableData::display(row[c], doc.publicMode);
+                    for (const QString &word : words(cell))
+                        minimum[c] = std::max(minimum[c], fb.horizontalAdvance(word));
+                    want[c] = std::max(want[c], fb.horizontalAdvance(cell));
+                }
+            qreal minTotal = 0, wantTotal = 0;
+            for (int c = 0; c < cols; ++c) {
+                minimum[c] += 2 * pad + 1;
+                want[c] = std::max(want[c] + 2 * pad + 1, minimum[c]);
+                minTotal += minimum[c];
+                wantTotal += want[c];
+            }
+            if (minTotal > content.width() && attempt < 5) {
+                const qreal shrink = std::max(0.7, content.width() / minTotal);
+                body.setPointSizeF(body.pointSizeF() * shrink);
+                head.setPointSizeF(head.pointSizeF() * shrink);
+                continue;
+            }
+            if (wantTotal <= content.width()) {
+                const qreal scale = content.width() / wantTotal;
+                for (qreal &w : want)
+                    w *= scale;
+            } else {
+                const qreal k = (content.width() - minTotal) / std::max<qreal>(1, wantTotal - minTotal);
+                for (int c = 0; c < cols; ++c)
+                    want[c] = minimum[c] + std::max<qreal>(0, want[c] - minimum[c]) * k;
+            }
+            break;
         }
-        const qreal scale = content.width() / total;
-        for (qreal &w : want)
-            w *= scale;
 
         const auto rowHeight = [&](const QStringList &cells, const QFont &f) {
             qreal h = 0;
