@@ -7,8 +7,12 @@ namespace Cli {
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY]",
+        {"demo", "careboard demo --db FILE|URL [--seed N] [--children N] [--from YYYY] [--to YYYY]",
          "write the fictional demo authority into a new (or demo) store", &demo},
+        {"copy", "careboard copy --from SRC --to DST [--replace]",
+         "copy a whole store between files and PostgreSQL databases, in one transaction", &copy},
+        {"admin", "careboard admin roles --db postgresql://USER@HOST/DB",
+         "create the server's roles careboard_viewer, _panel, _editor, _admin and their grants", &admin},
     };
     return list;
 }

@@ -30,5 +30,7 @@ bool requireOption(const QCommandLineParser &parser, const QString &name, const 
 void printUsageError(const Command &command, const QString &message);
 
 int demo(const QStringList &arguments);
+int copy(const QStringList &arguments);
+int admin(const QStringList &arguments);
 
 } // namespace Cli

@@ -2,7 +2,9 @@
 
 #include "store.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
+#include <QStringList>
 #include <sqlite3.h>
 
 BulkInsert::BulkInsert(Store &store, const QString &sql) : m_store(store)
@@ -12,6 +14,19 @@ BulkInsert::BulkInsert(Store &store, const QString &sql) : m_store(store)
         m_valid = sqlite3_prepare_v2(db, text.constData(), int(text.size()), &m_stmt, nullptr) == SQLITE_OK;
         if (!m_valid)
             m_error = QString::fromUtf8(sqlite3_errmsg(db));
+    } else if (const QRegularExpressionMatch m = QRegularExpression(
+                   QStringLiteral("^(\\s*INSERT\\s+INTO\\s+.+?\\s+VALUES\\s*)(\\([?,\\s]+\\))(.*)$"),
+                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption)
+                   .match(sql);
+               m.hasMatch() && !m.captured(3).contains(QLatin1String("RETURNING"), Qt::CaseInsensitive)) {
+        m_batching = true;
+        m_prefix = m.captured(1);
+        m_row = m.captured(2);
+        m_suffix = m.captured(3);
+        m_columns = int(m_row.count(QLatin1Char('?')));
+        // PostgreSQL takes at most 65,535 parameters in one statement.
+        m_batchRows = qBound(1, 30000 / qMax(1, m_columns), 1000);
+        m_valid = true;
     } else {
         m_query = store.prepare(sql);
         m_valid = m_query.lastError().type() == QSqlError::NoError;
@@ -23,6 +38,45 @@ BulkInsert::~BulkInsert()
 {
     if (m_stmt)
         sqlite3_finalize(m_stmt);
+    if (m_buffered > 0 && !flush())
+        qWarning("Careboard: a bulk insert failed: %s", qPrintable(m_error));
+}
+
+bool BulkInsert::finish()
+{
+    return m_batching ? flush() : m_valid;
+}
+
+bool BulkInsert::flush()
+{
+    if (m_buffered == 0)
+        return true;
+    const auto statement = [this](int rows) {
+        QStringList list;
+        list.reserve(rows);
+        for (int i = 0; i < rows; ++i)
+            list << m_row;
+        return m_prefix + list.join(QLatin1String(", ")) + m_suffix;
+    };
+    QSqlQuery partial;
+    QSqlQuery *q = &m_fullBatch;
+    if (m_buffered == m_batchRows) {
+        if (!m_fullPrepared) {
+            m_fullBatch = m_store.prepare(statement(m_batchRows));
+            m_fullPrepared = true;
+        }
+    } else {
+        partial = m_store.prepare(statement(m_buffered));
+        q = &partial;
+    }
+    for (int i = 0; i < m_buffer.size(); ++i)
+        q->bindValue(i, m_buffer[i]);
+    const bool ok = q->exec();
+    if (!ok)
+        m_error = q->lastError().text();
+    m_buffer.clear();
+    m_buffered = 0;
+    return ok;
 }
 
 void BulkInsert::bind(int index, qint64 value)
@@ -86,6 +140,14 @@ bool BulkInsert::step()
             return false;
         }
         return true;
+    }
+    if (m_batching) {
+        m_values.resize(m_columns);
+        m_buffer += m_values;
+        m_values.clear();
+        if (++m_buffered < m_batchRows)
+            return true;
+        return flush();
     }
     for (int i = 0; i < m_values.size(); ++i)
         m_query.bindValue(i, m_values[i]);

@@ -4,6 +4,7 @@
 #include "dates.h"
 #include "indicatorengine.h"
 #include "store.h"
+#include "storewatcher.h"
 #include "trendsview.h"
 
 #include <QAction>
@@ -72,6 +73,14 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         m_trends->refresh();
     });
     refresh->setShortcut(QKeySequence::Refresh);
+    // Live updates: another person's saved edit redraws this window (PostgreSQL NOTIFY at once;
+    // SQLite by a light poll and when the window is activated).
+    auto *watcher = new StoreWatcher(*m_store, 1000, this);
+    connect(watcher, &StoreWatcher::changed, refresh, &QAction::trigger);
+    connect(qApp, &QApplication::applicationStateChanged, watcher, [watcher](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive)
+            watcher->checkNow();
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Careboard"), this, [this] {
         QMessageBox::about(this, tr("About Careboard"),
