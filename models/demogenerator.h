@@ -69,7 +69,7 @@ struct DemoData {
         int episode;
         QDate decidedOn;
         const char *outcome;
-        qint64 oldPence, newPence;
+        qint64 oldPence = 0, newPence = 0; // newPence 0: no new cost
         QDate newFrom, nextReview;
         QByteArray actions, notes;
     };

@@ -125,10 +125,9 @@ QStringList SqlDialect::connectionSetup() const
     if (isSQLite())
         return {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
                 QStringLiteral("PRAGMA busy_timeout = 5000"), QStringLiteral("PRAGMA synchronous = NORMAL")};
-    // Dates are ISO text and money integer pence, so no DateStyle or locale matters; keep
-    // messages in English and never wait for ever on a lock held by a forgotten session.
-    return {QStringLiteral("SET lc_messages TO 'C'"), QStringLiteral("SET lock_timeout TO '30s'"),
-            QStringLiteral("SET client_min_messages TO warning")};
+    // Dates are ISO text and money integer pence, so no DateStyle or locale matters; never
+    // wait for ever on a lock held by a forgotten session.
+    return {QStringLiteral("SET lock_timeout TO '30s'"), QStringLiteral("SET client_min_messages TO warning")};
 }
 
 QStringList SqlDialect::bulkWriteSetup() const
