@@ -109,8 +109,7 @@ public:
         static QAtomicInt counter;
         const QString db = QStringLiteral("careboard_t%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
         QString error;
-        if (!rawExec(pgServer(), {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db),
-                                  QStringLiteral("CREATE DATABASE %1").arg(db)}, &error))
+        if (!rawExec(pgServer(), {QStringLiteral("CREATE DATABASE %1").arg(db)}, &error))
             qFatal("cannot create the test database %s: %s", qPrintable(db), qPrintable(error));
         m_databases << db;
         return pgDatabaseUrl(db);
