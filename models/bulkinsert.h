@@ -2,10 +2,12 @@
 // A prepared INSERT executed many times inside the caller's transaction. On SQLite it goes
 // through the engine's C API on the store's own connection (seven times faster than QSqlQuery
 // for a million rows); elsewhere through QSqlQuery. Values are bound by position, from 0.
-// On PostgreSQL a plain "INSERT ... VALUES (?, ...) [suffix]" is sent as multi-row INSERTs
-// of up to 1,000 rows (one round trip each, not one per row): rows are written when a batch
-// fills, by finish(), or at the latest by the destructor (whose error then aborts the
-// transaction, so its commit fails). Call finish() before commit to see errors at once.
+// On PostgreSQL a plain "INSERT INTO t (cols) VALUES (?, ...)" streams the rows with COPY
+// through libpq on the store's own connection; with a suffix (ON CONFLICT ...) it is sent as
+// multi-row INSERTs of up to 1,000 rows. Either way rows are written when a batch fills, by
+// finish(), or at the latest by the destructor (whose error then aborts the transaction, so
+// its commit fails). Call finish() before commit to see errors at once, and do not run other
+// statements on the store's connection between step() and finish().
 #include <QByteArray>
 #include <QSqlQuery>
 #include <QString>
@@ -44,6 +46,9 @@ private:
     // PostgreSQL batching: the statement split around its one VALUES row.
     bool flush();
     bool m_batching = false;
+    bool copyFlush();
+    void *m_pg = nullptr;            // PGconn* when streaming with COPY
+    QByteArray m_copySql, m_copyData;
     QString m_prefix, m_row, m_suffix;
     int m_columns = 0;
     int m_batchRows = 0;

@@ -37,19 +37,47 @@ QStringList columnsOf(Store &store, const QString &table)
     return out;
 }
 
-QByteArray normalised(const QVariant &v)
+// A value as engine-independent bytes: integers and text as text, reals with 17 digits.
+void appendNormalised(QByteArray &out, const QVariant &v)
 {
-    if (v.isNull())
-        return QByteArrayLiteral("\\N");
+    if (v.isNull()) {
+        out += "\\N";
+        return;
+    }
     switch (v.typeId()) {
     case QMetaType::Double:
     case QMetaType::Float:
-        return QByteArray::number(v.toDouble(), 'g', 17);
+        out += QByteArray::number(v.toDouble(), 'g', 17);
+        break;
     case QMetaType::Bool:
-        return v.toBool() ? "1" : "0";
+        out += v.toBool() ? '1' : '0';
+        break;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+        out += QByteArray::number(v.toLongLong());
+        break;
     default:
-        return v.toString().toUtf8();
+        out += v.toString().toUtf8();
+        break;
     }
+}
+
+// 128 bits of FNV-1a (two 64-bit lanes with different offset bases): a row fingerprint for
+// comparing content, not a cryptographic hash; the table's sorted fingerprints go into SHA-256.
+struct RowHash {
+    quint64 a, b;
+    bool operator<(const RowHash &o) const { return a != o.a ? a < o.a : b < o.b; }
+};
+
+RowHash rowHash(const QByteArray &bytes)
+{
+    quint64 a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+    for (char c : bytes) {
+        a = (a ^ quint8(c)) * 0x100000001b3ULL;
+        b = (b ^ quint8(c)) * 0x100000001b3ULL;
+        b ^= b >> 29;
+    }
+    return {a, b};
 }
 
 void bindValue(BulkInsert &ins, int i, const QVariant &v)
@@ -96,21 +124,21 @@ QByteArray digest(Store &store, qint64 *rows)
     for (const QString &table : Schema::tables()) {
         const QStringList columns = columnsOf(store, table);
         QSqlQuery q = store.prepare(QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1String(", ")), table));
-        QVector<QByteArray> rowHashes;
+        QVector<RowHash> rowHashes;
+        QByteArray row;
         if (Store::exec(q)) {
             while (q.next()) {
-                QCryptographicHash h(QCryptographicHash::Sha1);
+                row.clear();
                 for (int i = 0; i < columns.size(); ++i) {
-                    h.addData(normalised(q.value(i)));
-                    h.addData(QByteArrayView("\x1f", 1));
+                    appendNormalised(row, q.value(i));
+                    row += '\x1f';
                 }
-                rowHashes << h.result();
+                rowHashes << rowHash(row);
             }
         }
         std::sort(rowHashes.begin(), rowHashes.end());
         all.addData(table.toUtf8() + ':' + columns.join(QLatin1Char(',')).toUtf8() + ':' + QByteArray::number(rowHashes.size()) + '\n');
-        for (const QByteArray &h : rowHashes)
-            all.addData(h);
+        all.addData(QByteArrayView(reinterpret_cast<const char *>(rowHashes.constData()), rowHashes.size() * qsizetype(sizeof(RowHash))));
         total += rowHashes.size();
     }
     if (rows)

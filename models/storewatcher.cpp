@@ -10,6 +10,7 @@ StoreWatcher::StoreWatcher(Store &store, int pollMs, QObject *parent) : QObject(
     const SqlDialect &dialect = m_store.dialect();
     if (dialect.isPostgreSQL()) {
         QSqlDriver *driver = m_store.database().driver();
+        m_driver = driver;
         m_active = driver->subscribeToNotification(SqlDialect::notificationChannel());
         connect(driver, &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
@@ -29,8 +30,8 @@ StoreWatcher::StoreWatcher(Store &store, int pollMs, QObject *parent) : QObject(
 
 StoreWatcher::~StoreWatcher()
 {
-    if (m_store.dialect().isPostgreSQL() && m_store.database().isOpen())
-        m_store.database().driver()->unsubscribeFromNotification(SqlDialect::notificationChannel());
+    if (m_driver && m_driver->isOpen())
+        m_driver->unsubscribeFromNotification(SqlDialect::notificationChannel());
 }
 
 void StoreWatcher::checkNow()

@@ -6,8 +6,10 @@
 // (a counter SQLite moves when another connection commits) on a light timer and on checkNow()
 // (e.g. when the window gets the focus back).
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+class QSqlDriver;
 class QTimer;
 class Store;
 
@@ -33,6 +35,9 @@ signals:
 private:
     void onNotification(const QString &name, int source, const QVariant &payload);
     Store &m_store;
+    // The PostgreSQL connection's driver, guarded: the watcher may outlive the Store (a child
+    // of a window whose store member is destroyed first); it never touches the Store then.
+    QPointer<QSqlDriver> m_driver;
     QTimer *m_timer = nullptr;
     qint64 m_dataVersion = -1;
     bool m_active = false;
