@@ -8,7 +8,8 @@
 //   CLA at a date    children looked after at one date, data already loaded
 //   CLA series       a 120-month series (load + sweep), the Trends chart's work
 //   fee edit         PlacementStore::changeFee then re-reading the placements open that day and
-//                    their weekly total (what the cost table redraws), median of 20
+//                    their weekly total (what the cost table redraws), median of 20 (3 from
+//                    --children 20000 up)
 //   change latency   an edit committed on one connection until a second connection's StoreWatcher
 //                    signals it, median of 20 (PostgreSQL NOTIFY; SQLite polls every second, so
 //                    its figure is bounded by the poll: median of 5)
@@ -91,7 +92,7 @@ void measureReads(Store &store, Figures &f)
         std::fprintf(stderr, "bench_pg: series mismatch\n");
 }
 
-void measureFeeEdit(Store &store, Figures &f)
+void measureFeeEdit(Store &store, int trials, Figures &f)
 {
     PlacementStore ps(store);
     const QDate day = QDate::fromString(store.meta(QStringLiteral("data_end")), Qt::ISODate);
@@ -99,7 +100,7 @@ void measureFeeEdit(Store &store, Figures &f)
     if (open.isEmpty())
         return;
     QVector<double> times;
-    for (int i = 0; i < 20; ++i) {
+    for (int i = 0; i < trials; ++i) {
         const PlacementRecord &p = open[i % open.size()];
         const int version = ps.placement(p.placementId, day).version;
         QElapsedTimer t;
@@ -189,7 +190,7 @@ int main(int argc, char **argv)
             }
             figures->demoMs = t.elapsed();
             measureReads(*store, *figures);
-            measureFeeEdit(*store, *figures);
+            measureFeeEdit(*store, o.children >= 20000 ? 3 : 20, *figures);
         }
         {
             auto source = Store::open(file, &error);

@@ -453,11 +453,14 @@ void Store::prepareBulkWrite()
 
 Store::ImportLock::ImportLock(Store &store, QString *error)
 {
-    QString dummy;
+    QString why;
     m_ok = true;
     for (const QString &sql : store.dialect().importLock()) {
-        if (!store.run(sql, {}, error ? error : &dummy)) {
+        if (!store.run(sql, {}, &why)) {
             m_ok = false;
+            if (error)
+                *error = QStringLiteral("Another import into %1 is still running; try again when it has finished (%2).")
+                             .arg(store.location(), why.trimmed());
             break;
         }
     }

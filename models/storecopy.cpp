@@ -208,9 +208,9 @@ bool copy(Store &from, Store &to, bool replace, Result *result, QString *error)
                 else
                     bindValue(ins, i, q.value(i));
             }
-            for (int i : deferred)
-                if (!q.value(i).isNull())
-                    later.append({q.value(i), q.value(0)});
+            for (const SelfReference &s : selfReferences)
+                if (table == QLatin1String(s.table) && !q.value(int(columns.indexOf(QLatin1String(s.column)))).isNull())
+                    later.append({q.value(int(columns.indexOf(QLatin1String(s.column)))), q.value(int(columns.indexOf(QLatin1String(s.key))))});
             if (!ins.step()) {
                 *error = QStringLiteral("Copying %1 failed: %2").arg(table, ins.error());
                 return false;
