@@ -27,7 +27,7 @@ int demo(const QStringList &arguments)
 {
     const Command &cmd = *find(QStringLiteral("demo"));
     QCommandLineParser parser;
-    parser.addOptions({{"db", "Store to write.", "FILE"},
+    parser.addOptions({{"db", "Store to write (file or postgresql:// URL).", "FILE|URL"},
                        {"seed", "Random seed (same seed, same data).", "N"},
                        {"children", "Children looked after at any time (default 800).", "N"},
                        {"from", "First financial year (default 2015).", "YYYY"},
@@ -75,8 +75,10 @@ int demo(const QStringList &arguments)
     }
     out() << "Wrote the demo authority to " << db << ": " << data.children.size() << " children, "
           << data.episodes.size() << " episodes, " << data.cpPlans.size() << " CP plans, " << data.cinEpisodes.size()
-          << " CIN episodes (" << generated << " ms to generate, " << timer.elapsed() << " ms in all; "
-          << QFileInfo(db).size() / 1024 << " KiB)" << Qt::endl;
+          << " CIN episodes (" << generated << " ms to generate, " << timer.elapsed() << " ms in all";
+    if (!Store::isServerLocation(db))
+        out() << "; " << QFileInfo(db).size() / 1024 << " KiB";
+    out() << ")" << Qt::endl;
     return Ok;
 }
 

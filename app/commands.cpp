@@ -7,7 +7,7 @@ namespace Cli {
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"demo", "careboard demo --db FILE [--seed N] [--children N] [--from YYYY] [--to YYYY] [--csv DIR]",
+        {"demo", "careboard demo --db FILE|URL [--seed N] [--children N] [--from YYYY] [--to YYYY] [--csv DIR]",
          "write the fictional demo authority into a new (or demo) store", &demo},
         {"panel", "careboard panel --db FILE --at YYYY-MM-DD [--format json|csv]",
          "the Placement Panel agenda at a date: children, priority flags, weekly cost, next review", &panel},
@@ -19,6 +19,10 @@ const QList<Command> &commands()
          "write the report pack as a PDF (no display needed)", &exportPdf, true},
         {"import", "careboard import --db FILE FILE...",
          "load 903 (CSV or XML), CP, CIN, population, benchmark, placement cost and cost table files", &import},
+        {"copy", "careboard copy --from SRC --to DST [--replace]",
+         "copy a whole store between files and PostgreSQL databases, in one transaction", &copy},
+        {"admin", "careboard admin roles --db postgresql://USER@HOST/DB",
+         "create the server's roles careboard_viewer, _panel, _editor, _admin and their grants", &admin},
     };
     return list;
 }

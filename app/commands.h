@@ -36,5 +36,7 @@ int indicators(const QStringList &arguments);
 int series(const QStringList &arguments);
 int exportPdf(const QStringList &arguments);
 int import(const QStringList &arguments);
+int copy(const QStringList &arguments);
+int admin(const QStringList &arguments);
 
 } // namespace Cli

@@ -12,7 +12,9 @@ static void printHelp()
 {
     QTextStream &o = Cli::out();
     o << "Careboard " << CAREBOARD_VERSION << ": children's services trends, placement costs and the Placement Panel.\n\n"
-      << "usage:\n  careboard [--db FILE]                 open the window (default: your own store, with demo data on first run)\n";
+      << "usage:\n  careboard [--db FILE|URL]             open the window (default: your own store, with demo data on first run)\n"
+      << "      URL: postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=require], a shared store on a PostgreSQL server;\n"
+      << "      the password comes from PGPASSWORD, ~/.pgpass or PGPASSFILE, never the command line\n";
     for (const Cli::Command &c : Cli::commands())
         o << "  " << c.synopsis << "\n      " << c.summary << "\n";
     o << "\nExit status: 0 success, 1 invalid data (nothing written), 2 wrong usage." << Qt::endl;
@@ -22,7 +24,7 @@ static int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOption({"db", "Store to open.", "FILE"});
+    parser.addOption({"db", "Store to open (file or postgresql:// URL).", "FILE|URL"});
     parser.addHelpOption();
     parser.addVersionOption();
     if (!parser.parse(app.arguments())) {

@@ -2,6 +2,12 @@
 // A prepared INSERT executed many times inside the caller's transaction. On SQLite it goes
 // through the engine's C API on the store's own connection (seven times faster than QSqlQuery
 // for a million rows); elsewhere through QSqlQuery. Values are bound by position, from 0.
+// On PostgreSQL a plain "INSERT INTO t (cols) VALUES (?, ...)" streams the rows with COPY
+// through libpq on the store's own connection; with a suffix (ON CONFLICT ...) it is sent as
+// multi-row INSERTs of up to 1,000 rows. Either way rows are written when a batch fills, by
+// finish(), or at the latest by the destructor (whose error then aborts the transaction, so
+// its commit fails). Call finish() before commit to see errors at once, and do not run other
+// statements on the store's connection between step() and finish().
 #include <QByteArray>
 #include <QSqlQuery>
 #include <QString>
@@ -27,7 +33,9 @@ public:
     void bindNull(int index);
     // Executes with the bound values and clears them for the next row.
     bool step();
-    // Row id of the last insert (SQLite rowid).
+    // Writes any buffered rows (PostgreSQL batches); false with error() on failure.
+    bool finish();
+    // Row id of the last insert (SQLite rowid; not available on PostgreSQL: use RETURNING).
     qint64 lastInsertId() const;
 
 private:
@@ -35,6 +43,19 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     QSqlQuery m_query;
     QVariantList m_values;
+    // PostgreSQL batching: the statement split around its one VALUES row.
+    bool flush();
+    bool m_batching = false;
+    bool copyFlush();
+    void *m_pg = nullptr;            // PGconn* when streaming with COPY
+    QByteArray m_copySql, m_copyData;
+    QString m_prefix, m_row, m_suffix;
+    int m_columns = 0;
+    int m_batchRows = 0;
+    QVariantList m_buffer;
+    int m_buffered = 0;
+    QSqlQuery m_fullBatch;
+    bool m_fullPrepared = false;
     bool m_valid = false;
     QString m_error;
 };

@@ -629,7 +629,7 @@ bool write(Store &store, const DemoData &d, QString *error)
         return false;
     }
     // A large page cache keeps a million-row load from spilling to disk mid-transaction.
-    store.run(QStringLiteral("PRAGMA cache_size = -262144"));
+    store.prepareBulkWrite();
     Transaction tx(store, error);
     if (!tx.ok())
         return false;
@@ -656,6 +656,8 @@ bool write(Store &store, const DemoData &d, QString *error)
             if (!ins.step())
                 return fail(ins);
         }
+        if (!ins.finish())
+            return fail(ins);
     }
     {
         BulkInsert ins(store, QStringLiteral("INSERT INTO episodes (episode_id, child_id, decom, rne, ls, cin, place, place_provider,"
@@ -678,6 +680,8 @@ bool write(Store &store, const DemoData &d, QString *error)
             if (!ins.step())
                 return fail(ins);
         }
+        if (!ins.finish())
+            return fail(ins);
     }
     {
         BulkInsert ins(store, QStringLiteral("INSERT INTO placements (placement_id, episode_id, funding, provider, regulated, ofsted_rating,"
@@ -711,6 +715,9 @@ bool write(Store &store, const DemoData &d, QString *error)
             if (!fee.step())
                 return fail(fee);
         }
+        // Every placement row before a fee change can refer to it (batches on PostgreSQL).
+        if (!ins.finish())
+            return fail(ins);
         for (const auto &f : d.feeChanges) {
             fee.bind(0, qint64(f.episode + 1));
             fee.bind(1, iso(f.from));
@@ -720,6 +727,8 @@ bool write(Store &store, const DemoData &d, QString *error)
             if (!fee.step())
                 return fail(fee);
         }
+        if (!fee.finish())
+            return fail(fee);
     }
     for (const auto &[table, dates, rows] : {std::make_tuple("cp_plans", "start_date, end_date, initial_category", &d.cpPlans),
                                              std::make_tuple("cin_episodes", "referral_date, closure_date, primary_need", &d.cinEpisodes)}) {
@@ -732,6 +741,8 @@ bool write(Store &store, const DemoData &d, QString *error)
             if (!ins.step())
                 return fail(ins);
         }
+        if (!ins.finish())
+            return fail(ins);
     }
     for (const auto &[year, count] : d.population)
         if (!store.run(QStringLiteral("INSERT INTO population (year, age_0_17, source) VALUES (?, ?, ?)"),
@@ -760,7 +771,9 @@ bool write(Store &store, const DemoData &d, QString *error)
                        error))
             return false;
     }
-    if (!store.setMeta(QStringLiteral("demo"), QStringLiteral("1"), error)
+    // Rows were written with explicit ids: later inserts must not collide with them.
+    if (!store.resetIdentitySequences(error)
+        || !store.setMeta(QStringLiteral("demo"), QStringLiteral("1"), error)
         || !store.setMeta(QStringLiteral("authority_name"), d.authorityName, error)
         || !store.setMeta(QStringLiteral("data_start"), Dates::iso(d.start), error)
         || !store.setMeta(QStringLiteral("data_end"), Dates::iso(d.end), error)

@@ -1,5 +1,16 @@
 #include "sqldialect.h"
 
+namespace {
+// Key of the advisory locks (the application id "CARB" and a purpose digit).
+constexpr qint64 migrationLockKey = 0x434152420001LL;
+constexpr qint64 importLockKey = 0x434152420002LL;
+} // namespace
+
+QString SqlDialect::driverName() const
+{
+    return isSQLite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
 QString SqlDialect::expand(QString sql) const
 {
     if (isSQLite()) {
@@ -32,6 +43,20 @@ QStringList SqlDialect::appendOnlyGuard(const QString &table) const
     };
 }
 
+QStringList SqlDialect::suspendAppendOnlyGuard(const QString &table) const
+{
+    if (isSQLite())
+        return {QStringLiteral("DROP TRIGGER %1_no_update").arg(table), QStringLiteral("DROP TRIGGER %1_no_delete").arg(table)};
+    return {QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %1_no_change").arg(table)};
+}
+
+QStringList SqlDialect::restoreAppendOnlyGuard(const QString &table) const
+{
+    if (isSQLite())
+        return appendOnlyGuard(table);
+    return {QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER %1_no_change").arg(table)};
+}
+
 QString SqlDialect::upsert(const QString &table, const QStringList &columns, const QStringList &keys) const
 {
     QStringList placeholders, sets;
@@ -45,4 +70,132 @@ QString SqlDialect::upsert(const QString &table, const QStringList &columns, con
                            keys.join(QLatin1String(", ")));
     sql += sets.isEmpty() ? QStringLiteral("DO NOTHING") : QStringLiteral("DO UPDATE SET ") + sets.join(QLatin1String(", "));
     return sql;
+}
+
+QString SqlDialect::tableCountQuery() const
+{
+    if (isSQLite())
+        return QStringLiteral("SELECT count(*) FROM sqlite_master");
+    return QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                          " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')");
+}
+
+QString SqlDialect::markerExistsQuery() const
+{
+    if (isSQLite())
+        return QStringLiteral("SELECT 1");
+    return QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                          " WHERE n.nspname = current_schema() AND c.relname = 'careboard_schema'");
+}
+
+QString SqlDialect::markerQuery() const
+{
+    if (isSQLite())
+        return QStringLiteral("SELECT a.application_id, v.user_version FROM pragma_application_id a, pragma_user_version v");
+    return QStringLiteral("SELECT application_id, version FROM careboard_schema");
+}
+
+QStringList SqlDialect::setVersionStatements(int version, int applicationId) const
+{
+    QStringList s;
+    if (isSQLite()) {
+        if (version == 1)
+            s << QStringLiteral("PRAGMA application_id = %1").arg(applicationId);
+        s << QStringLiteral("PRAGMA user_version = %1").arg(version);
+        return s;
+    }
+    if (version == 1)
+        s << QStringLiteral("CREATE TABLE careboard_schema (application_id INTEGER NOT NULL, version INTEGER NOT NULL,"
+                            " only_row INTEGER PRIMARY KEY DEFAULT 1 CHECK (only_row = 1))")
+          << QStringLiteral("INSERT INTO careboard_schema (application_id, version) VALUES (%1, 0)").arg(applicationId);
+    s << QStringLiteral("UPDATE careboard_schema SET version = %1").arg(version);
+    return s;
+}
+
+QString SqlDialect::tableExistsQuery() const
+{
+    if (isSQLite())
+        return QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    return QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                          " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname = ?");
+}
+
+QStringList SqlDialect::connectionSetup() const
+{
+    if (isSQLite())
+        return {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+                QStringLiteral("PRAGMA busy_timeout = 5000"), QStringLiteral("PRAGMA synchronous = NORMAL")};
+    // Dates are ISO text and money integer pence, so no DateStyle or locale matters; never
+    // wait for ever on a lock held by a forgotten session.
+    return {QStringLiteral("SET lock_timeout TO '30s'"), QStringLiteral("SET client_min_messages TO warning")};
+}
+
+QStringList SqlDialect::bulkWriteSetup() const
+{
+    if (isSQLite())
+        return {QStringLiteral("PRAGMA cache_size = -262144")};
+    return {};
+}
+
+QString SqlDialect::identityColumnsQuery() const
+{
+    if (isSQLite())
+        return {};
+    return QStringLiteral("SELECT table_name, column_name FROM information_schema.columns"
+                          " WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name");
+}
+
+QString SqlDialect::resetSequence(const QString &table, const QString &column) const
+{
+    if (isSQLite())
+        return {};
+    return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), coalesce(max(%2), 0) + 1, false) FROM %1")
+        .arg(table, column);
+}
+
+QStringList SqlDialect::migrationLock() const
+{
+    if (isSQLite())
+        return {};
+    return {QStringLiteral("SELECT pg_advisory_lock(%1)").arg(migrationLockKey)};
+}
+
+QStringList SqlDialect::migrationUnlock() const
+{
+    if (isSQLite())
+        return {};
+    return {QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(migrationLockKey)};
+}
+
+QStringList SqlDialect::importLock() const
+{
+    if (isSQLite())
+        return {QStringLiteral("DELETE FROM meta WHERE key = 'import_lock'")};
+    return {QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(importLockKey)};
+}
+
+QString SqlDialect::auditUserExpression() const
+{
+    return isSQLite() ? QStringLiteral("?") : QStringLiteral("current_user");
+}
+
+QString SqlDialect::notifyStatement() const
+{
+    if (isSQLite())
+        return {};
+    return QStringLiteral("SELECT pg_notify('%1', ?)").arg(notificationChannel());
+}
+
+QString SqlDialect::dataVersionQuery() const
+{
+    if (isSQLite())
+        return QStringLiteral("PRAGMA data_version");
+    return {};
+}
+
+QStringList SqlDialect::snapshotRead() const
+{
+    if (isSQLite())
+        return {};
+    return {QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")};
 }

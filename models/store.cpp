@@ -12,6 +12,9 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVector>
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -69,8 +72,107 @@ QString Store::defaultLocation()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/careboard.sqlite");
 }
 
-// Reads what a file says it is without writing to it: the connection is read-only, so a
-// refused file keeps every byte.
+bool Store::isServerLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
+        || location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
+}
+
+QSqlDatabase Store::addConnection(const QString &location, const QString &connectionName, QString *error)
+{
+    if (!isServerLocation(location)) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(location);
+        return db;
+    }
+    const QUrl url(location, QUrl::StrictMode);
+    const QString dbName = url.path().mid(1);
+    if (!url.isValid() || url.host().isEmpty() || dbName.isEmpty() || dbName.contains(QLatin1Char('/'))) {
+        *error = QStringLiteral("%1 is not a PostgreSQL address; write postgresql://USER@HOST[:PORT]/DATABASE.").arg(location);
+        return {};
+    }
+    if (!url.password().isEmpty()) {
+        // The URL would end up in shell history, settings and logs: refuse before connecting.
+        *error = QStringLiteral("Do not put a password in the address. Careboard takes it from PGPASSWORD, ~/.pgpass or "
+                                "PGPASSFILE, as every PostgreSQL client does.");
+        return {};
+    }
+    QStringList options = {QStringLiteral("application_name=careboard"), QStringLiteral("connect_timeout=10")};
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems()) {
+        if (key != QLatin1String("sslmode")) {
+            *error = QStringLiteral("%1: unknown option '%2' (only sslmode is accepted).").arg(location, key);
+            return {};
+        }
+        options << QStringLiteral("sslmode=%1").arg(value);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        *error = QStringLiteral("This Careboard cannot reach PostgreSQL: Qt's QPSQL driver is missing "
+                                "(Debian package libqt6sql6-psql).");
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(url.host());
+    if (url.port() > 0)
+        db.setPort(url.port());
+    db.setDatabaseName(dbName);
+    if (!url.userName().isEmpty())
+        db.setUserName(url.userName());
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    return db;
+}
+
+// Reads what a database says it is, before anything is written: a refused file or database
+// keeps every byte. SQLite files are read through a separate read-only connection (and get an
+// integrity check); a PostgreSQL store is inspected on its own connection, with reads only.
+static bool inspectStore(QSqlDatabase db, const SqlDialect &dialect, const QString &where, QString *error)
+{
+    QSqlQuery q(db);
+    const auto one = [&q](const QString &sql, QVariant *out, QVariant *second = nullptr) {
+        if (!q.exec(sql) || !q.next())
+            return false;
+        *out = q.value(0);
+        if (second)
+            *second = q.value(1);
+        return true;
+    };
+    QVariant appId, version, tableCount, marker, check;
+    if (!one(dialect.tableCountQuery(), &tableCount) || !one(dialect.markerExistsQuery(), &marker)) {
+        *error = QStringLiteral("%1 is not a Careboard store (not a SQLite database, or damaged).").arg(where);
+        return false;
+    }
+    if (marker.toInt() == 0) {
+        if (tableCount.toInt() > 0) {
+            *error = QStringLiteral("%1 is not a Careboard store (it is a database of another application); "
+                                    "it has not been changed.").arg(where);
+            return false;
+        }
+        return true; // empty: a new store
+    }
+    if (!one(dialect.markerQuery(), &appId, &version)) {
+        *error = QStringLiteral("%1 cannot be read: %2").arg(where, q.lastError().text());
+        return false;
+    }
+    if (appId.toInt() != Schema::applicationId && tableCount.toInt() > 0) {
+        *error = QStringLiteral("%1 is not a Careboard store (it is a database of another application).").arg(where);
+        return false;
+    }
+    if (version.toInt() > Schema::latestVersion()) {
+        *error = QStringLiteral("%1 was written by a newer Careboard (store version %2; this one reads up to "
+                                "version %3). Update Careboard to open it; the %4 has not been changed.")
+                     .arg(where).arg(version.toInt()).arg(Schema::latestVersion())
+                     .arg(dialect.isSQLite() ? QStringLiteral("file") : QStringLiteral("database"));
+        return false;
+    }
+    if (dialect.isSQLite() && (!one(QStringLiteral("PRAGMA quick_check"), &check) || check.toString() != QLatin1String("ok"))) {
+        *error = QStringLiteral("%1 is damaged (integrity check: %2). Restore it from a backup; "
+                                "the file has not been changed.")
+                     .arg(where, check.toString().isEmpty() ? q.lastError().text() : check.toString());
+        return false;
+    }
+    return true;
+}
+
 static bool inspectSqliteFile(const QString &path, QString *error)
 {
     const QString name = nextConnectionName();
@@ -79,40 +181,32 @@ static bool inspectSqliteFile(const QString &path, QString *error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
+        if (!db.open())
             *error = QStringLiteral("%1 cannot be opened: %2").arg(path, db.lastError().text());
-        } else {
-            QSqlQuery q(db);
-            const auto one = [&q](const QString &sql, QVariant *out) {
-                if (!q.exec(sql) || !q.next())
-                    return false;
-                *out = q.value(0);
-                return true;
-            };
-            QVariant appId, version, tableCount, check;
-            if (!one(QStringLiteral("PRAGMA application_id"), &appId)
-                || !one(QStringLiteral("SELECT count(*) FROM sqlite_master"), &tableCount)) {
-                *error = QStringLiteral("%1 is not a Careboard store (not a SQLite database, or damaged).").arg(path);
-            } else if (appId.toInt() != Schema::applicationId && tableCount.toInt() > 0) {
-                *error = QStringLiteral("%1 is not a Careboard store (it is a database of another application).").arg(path);
-            } else if (!one(QStringLiteral("PRAGMA user_version"), &version)) {
-                *error = QStringLiteral("%1 cannot be read: %2").arg(path, q.lastError().text());
-            } else if (version.toInt() > Schema::latestVersion()) {
-                *error = QStringLiteral("%1 was written by a newer Careboard (store version %2; this one reads up to "
-                                        "version %3). Update Careboard to open it; the file has not been changed.")
-                             .arg(path).arg(version.toInt()).arg(Schema::latestVersion());
-            } else if (!one(QStringLiteral("PRAGMA quick_check"), &check) || check.toString() != QLatin1String("ok")) {
-                *error = QStringLiteral("%1 is damaged (integrity check: %2). Restore it from a backup; "
-                                        "the file has not been changed.")
-                             .arg(path, check.toString().isEmpty() ? q.lastError().text() : check.toString());
-            } else {
-                ok = true;
-            }
-        }
+        else
+            ok = inspectStore(db, SqlDialect(SqlDialect::Engine::SQLite), path, error);
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+bool Store::execDirect(const QStringList &statements, QString *error)
+{
+    QString dummy;
+    return runAll(statements, error ? error : &dummy);
+}
+
+bool Store::runAll(const QStringList &statements, QString *error)
+{
+    for (const QString &sql : statements) {
+        QSqlQuery q(database());
+        if (!q.exec(sql)) {
+            *error = QStringLiteral("%1: %2").arg(m_location, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
 }
 
 std::unique_ptr<Store> Store::open(const QString &location, QString *error, const OpenOptions &options)
@@ -120,6 +214,34 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
     QString dummy;
     if (!error)
         error = &dummy;
+    const int target = options.targetVersion < 0 ? Schema::latestVersion() : options.targetVersion;
+    if (isServerLocation(location)) {
+        std::unique_ptr<Store> store(new Store(location, nextConnectionName(), SqlDialect(SqlDialect::Engine::PostgreSQL)));
+        QSqlDatabase db = addConnection(location, store->m_connectionName, error);
+        if (!db.isValid())
+            return nullptr;
+        if (!db.open()) {
+            *error = QStringLiteral("Cannot connect to %1: %2").arg(location, db.lastError().text().trimmed());
+            return nullptr;
+        }
+        if (!store->runAll(store->m_dialect.connectionSetup(), error)
+            || !inspectStore(db, store->m_dialect, location, error))
+            return nullptr;
+        // One migrator at a time: a second Careboard opening the same new database waits here
+        // and then finds it migrated.
+        if (!store->runAll(store->m_dialect.migrationLock(), error))
+            return nullptr;
+        const bool ok = store->migrate(target, error)
+            && (target != Schema::latestVersion() || ReferenceData::install(*store, error));
+        QString unlockError;
+        store->runAll(store->m_dialect.migrationUnlock(), &unlockError);
+        if (!ok)
+            return nullptr;
+        // On a shared server the database login is who made an edit.
+        store->m_userName = store->scalar(QStringLiteral("SELECT current_user"), {}, store->m_userName).toString();
+        return store;
+    }
+
     const QString path = location;
     const QFileInfo info(path);
     const bool exists = info.exists() && info.size() > 0;
@@ -135,21 +257,13 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
     }
 
     std::unique_ptr<Store> store(new Store(path, nextConnectionName(), SqlDialect(SqlDialect::Engine::SQLite)));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
-    db.setDatabaseName(path);
+    QSqlDatabase db = addConnection(path, store->m_connectionName, error);
     if (!db.open()) {
         *error = QStringLiteral("%1 cannot be opened: %2").arg(path, db.lastError().text());
         return nullptr;
     }
-    QSqlQuery q(db);
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
-                               "PRAGMA synchronous = NORMAL"}) {
-        if (!q.exec(QLatin1String(pragma))) {
-            *error = QStringLiteral("%1: %2").arg(path, q.lastError().text());
-            return nullptr;
-        }
-    }
-    const int target = options.targetVersion < 0 ? Schema::latestVersion() : options.targetVersion;
+    if (!store->runAll(store->m_dialect.connectionSetup(), error))
+        return nullptr;
     if (!store->migrate(target, error))
         return nullptr;
     if (target == Schema::latestVersion() && !ReferenceData::install(*store, error))
@@ -164,7 +278,17 @@ QSqlDatabase Store::database() const
 
 int Store::schemaVersion() const
 {
-    return scalar(QStringLiteral("PRAGMA user_version"), {}, 0).toInt();
+    if (scalar(m_dialect.markerExistsQuery(), {}, 0).toInt() == 0)
+        return 0;
+    QSqlQuery q = prepare(m_dialect.markerQuery());
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(1).toInt();
+}
+
+bool Store::hasTable(const QString &table) const
+{
+    return scalar(m_dialect.tableExistsQuery(), {table}, 0).toInt() > 0;
 }
 
 bool Store::migrate(int targetVersion, QString *error)
@@ -174,9 +298,7 @@ bool Store::migrate(int targetVersion, QString *error)
         if (!tx.ok())
             return false;
         QStringList statements = Schema::migration(v, m_dialect);
-        if (v == 1)
-            statements << QStringLiteral("PRAGMA application_id = %1").arg(Schema::applicationId);
-        statements << QStringLiteral("PRAGMA user_version = %1").arg(v);
+        statements += m_dialect.setVersionStatements(v, Schema::applicationId);
         for (const QString &sql : statements) {
             QSqlQuery q(database());
             if (!q.exec(sql)) {
@@ -286,12 +408,92 @@ void Store::rollback()
 bool Store::audit(const QString &table, const QString &rowKey, const QString &field, const QVariant &oldValue,
                   const QVariant &newValue, const QString &reason, QString *error)
 {
+    QVariantList values = {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)};
+    if (m_dialect.isSQLite())
+        values << m_userName;
+    values << table << rowKey << field << (oldValue.isNull() ? QVariant() : QVariant(oldValue.toString()))
+           << (newValue.isNull() ? QVariant() : QVariant(newValue.toString())) << reason;
     return run(QStringLiteral("INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, new_value, reason)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-               {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), m_userName, table, rowKey, field,
-                oldValue.isNull() ? QVariant() : QVariant(oldValue.toString()),
-                newValue.isNull() ? QVariant() : QVariant(newValue.toString()), reason},
-               error);
+                              " VALUES (?, %1, ?, ?, ?, ?, ?, ?)").arg(m_dialect.auditUserExpression()),
+               values, error)
+        && notifyChange(table, error);
+}
+
+bool Store::notifyChange(const QString &table, QString *error)
+{
+    const QString sql = m_dialect.notifyStatement();
+    return sql.isEmpty() || run(sql, {table}, error);
+}
+
+bool Store::versionedUpdate(const QString &table, const QString &keyWhere, const QVariantList &keyValues,
+                            const QStringList &setColumns, const QVariantList &setValues, int expectedVersion,
+                            const QString &what, QString *error)
+{
+    QString sets;
+    for (const QString &c : setColumns)
+        sets += c + QStringLiteral(" = ?, ");
+    QSqlQuery q = prepare(QStringLiteral("UPDATE %1 SET %2version = version + 1, changed_by = ?, changed_at = ? WHERE (%3) AND version = ?")
+                              .arg(table, sets, keyWhere));
+    for (const QVariant &v : setValues)
+        q.addBindValue(v);
+    q.addBindValue(m_userName);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    for (const QVariant &v : keyValues)
+        q.addBindValue(v);
+    q.addBindValue(expectedVersion);
+    if (!exec(q, error))
+        return false;
+    if (q.numRowsAffected() >= 1)
+        return true;
+    QSqlQuery who = prepare(QStringLiteral("SELECT changed_by, changed_at, version FROM %1 WHERE %2").arg(table, keyWhere));
+    for (const QVariant &v : keyValues)
+        who.addBindValue(v);
+    if (exec(who) && who.next())
+        *error = QStringLiteral("%1 was changed by %2 at %3 after you opened it (version %4, you edited version %5). "
+                                "Reload to see their change; your input has been kept.")
+                     .arg(what, who.value(0).toString(), who.value(1).toString())
+                     .arg(who.value(2).toInt()).arg(expectedVersion);
+    else
+        *error = QStringLiteral("%1 no longer exists; someone else removed it. Reload to see the current data.").arg(what);
+    return false;
+}
+
+bool Store::resetIdentitySequences(QString *error)
+{
+    const QString list = m_dialect.identityColumnsQuery();
+    if (list.isEmpty())
+        return true;
+    QSqlQuery q = prepare(list);
+    if (!exec(q, error))
+        return false;
+    QVector<QPair<QString, QString>> columns;
+    while (q.next())
+        columns.append({q.value(0).toString(), q.value(1).toString()});
+    for (const auto &[table, column] : columns)
+        if (!run(m_dialect.resetSequence(table, column), {}, error))
+            return false;
+    return true;
+}
+
+void Store::prepareBulkWrite()
+{
+    for (const QString &sql : m_dialect.bulkWriteSetup())
+        run(sql);
+}
+
+Store::ImportLock::ImportLock(Store &store, QString *error)
+{
+    QString why;
+    m_ok = true;
+    for (const QString &sql : store.dialect().importLock()) {
+        if (!store.run(sql, {}, &why)) {
+            m_ok = false;
+            if (error)
+                *error = QStringLiteral("Another import into %1 is still running; try again when it has finished (%2).")
+                             .arg(store.location(), why.trimmed());
+            break;
+        }
+    }
 }
 
 QString Store::meta(const QString &key, const QString &fallback) const

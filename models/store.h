@@ -1,6 +1,7 @@
 #pragma once
-// The store: one connection to a Careboard database (an embedded SQLite file), its schema
-// version and migrations, transactions and the audit log. Every SQL statement of the
+// The store: one connection to a Careboard database (an embedded SQLite file, or a PostgreSQL
+// database on a shared server through Qt's QPSQL driver), its schema version and migrations,
+// transactions and the audit log. Every SQL statement of the
 // application lives in this storage layer (store*.cpp and the *store.cpp area stores);
 // views and item models ask for data in domain terms.
 #include "sqldialect.h"
@@ -25,13 +26,23 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    // Opens (or creates) the store at `location`. On refusal returns nullptr and sets *error to
-    // a message for the user; a refused file is never written to.
+    // Opens (or creates) the store at `location`: a file path (SQLite), or
+    // postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=require] (an existing PostgreSQL database;
+    // the password comes from libpq's PGPASSWORD, ~/.pgpass or PGPASSFILE, never from the URL).
+    // On refusal returns nullptr and sets *error to a message for the user; a refused file or
+    // database is never written to.
     static std::unique_ptr<Store> open(const QString &location, QString *error, const OpenOptions &options);
     static std::unique_ptr<Store> open(const QString &location, QString *error) { return open(location, error, OpenOptions()); }
     // The default store in the user's data directory (QStandardPaths::AppDataLocation).
     static QString defaultLocation();
+    // True if `location` names a PostgreSQL database rather than a file.
+    static bool isServerLocation(const QString &location);
+    // Adds (does not open) a Qt connection named `connectionName` configured for `location`;
+    // for tools and tests that need a raw second connection. Returns an invalid database and
+    // sets *error if the location is malformed (or carries a password).
+    static QSqlDatabase addConnection(const QString &location, const QString &connectionName, QString *error);
 
+    // The location as given (file path or URL; URLs never hold a password).
     QString location() const { return m_location; }
     const SqlDialect &dialect() const { return m_dialect; }
     QSqlDatabase database() const;
@@ -46,8 +57,14 @@ public:
     static bool exec(QSqlQuery &q, QString *error = nullptr);
     // Prepares, binds `values` in order and executes a statement.
     bool run(const QString &sql, const QVariantList &values = {}, QString *error = nullptr) const;
+    // Runs statements that cannot be prepared (DDL, GRANT, SET, PostgreSQL DO blocks) in order;
+    // stops at the first failure. Storage-layer use only; never with user input.
+    bool execDirect(const QStringList &statements, QString *error = nullptr);
     // First column of the first row of a query, or `fallback`.
     QVariant scalar(const QString &sql, const QVariantList &values = {}, const QVariant &fallback = {}) const;
+
+    // True if table `table` exists in the store.
+    bool hasTable(const QString &table) const;
 
     // Transactions nest: an inner begin() opens a SAVEPOINT inside the outer transaction, so an
     // area store's own all-or-nothing change can join a larger one (a panel decision and its fee).
@@ -55,9 +72,44 @@ public:
     bool commit(QString *error = nullptr);
     void rollback();
 
-    // Appends to the audit log (append-only: the schema refuses UPDATE and DELETE on it).
+    // Appends to the audit log (append-only: the schema refuses UPDATE and DELETE on it). On
+    // PostgreSQL db_user is the server's current_user, and a change notification for `table`
+    // is sent on channel careboard_changes when the transaction commits (see StoreWatcher).
     bool audit(const QString &table, const QString &rowKey, const QString &field, const QVariant &oldValue,
                const QVariant &newValue, const QString &reason, QString *error = nullptr);
+
+    // Optimistic concurrency for an editable row (one with version, changed_by, changed_at):
+    //   UPDATE table SET <setColumns = setValues>, version = version + 1, changed_by, changed_at
+    //   WHERE <keyWhere> AND version = expectedVersion
+    // If no row changed, nothing is written and *error says who changed the row and when (or
+    // that it no longer exists); `what` names the row for the user ("This fee", "The budget").
+    // Call inside the edit's transaction, before its audit entries.
+    bool versionedUpdate(const QString &table, const QString &keyWhere, const QVariantList &keyValues,
+                         const QStringList &setColumns, const QVariantList &setValues, int expectedVersion,
+                         const QString &what, QString *error);
+
+    // Sends the change notification for `table` (done by audit(); for edits without an audit
+    // entry). Nothing on SQLite, where StoreWatcher polls instead.
+    bool notifyChange(const QString &table, QString *error = nullptr);
+    // After inserts with explicit ids: moves every identity sequence past the largest id
+    // (PostgreSQL); nothing to do on SQLite.
+    bool resetIdentitySequences(QString *error = nullptr);
+    // Tunes this connection for a large write (SQLite: a large page cache).
+    void prepareBulkWrite();
+
+    // Held for the life of an import, inside the import's transaction: construct it right after
+    // the Transaction, before the first read. A second import waits for the first to commit or
+    // roll back (PostgreSQL: pg_advisory_xact_lock; SQLite: the write lock at once, as BEGIN
+    // IMMEDIATE, waiting up to the busy timeout).
+    class ImportLock
+    {
+    public:
+        explicit ImportLock(Store &store, QString *error = nullptr);
+        bool ok() const { return m_ok; }
+
+    private:
+        bool m_ok = false;
+    };
 
     QString meta(const QString &key, const QString &fallback = {}) const;
     bool setMeta(const QString &key, const QString &value, QString *error = nullptr);
@@ -75,6 +127,7 @@ public:
 private:
     Store(const QString &location, const QString &connectionName, SqlDialect dialect);
     bool migrate(int targetVersion, QString *error);
+    bool runAll(const QStringList &statements, QString *error);
 
     QString m_location;
     QString m_connectionName;

@@ -1,20 +1,144 @@
 #pragma once
-// Helpers shared by the tests: a throwaway store, and small builders for hand-worked cases.
+// Helpers shared by the tests: a throwaway store on either engine, and small builders for
+// hand-worked cases.
+//
+// Engine: SQLite by default; PostgreSQL when CAREBOARD_TEST_ENGINE=pg (the *_pg tests that
+// tests/CMakeLists.txt registers with careboard_add_test_both). The server is named by
+// CAREBOARD_TEST_PG=postgresql://USER@HOST[:PORT]/DB (a role that may create databases; the
+// password from ~/.pgpass or PGPASSWORD; scripts/pg-test-server sets one up). Each scratch
+// store is a database of its own, created for the test and dropped after it. Without a server
+// the whole PostgreSQL test case is reported as skipped (CAREBOARD_INIT_ENGINE in
+// initTestCase), never silently passed.
 #include "store.h"
 
+#include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <memory>
 
+namespace TestSupport {
+
+inline bool wantsPg()
+{
+    return qEnvironmentVariable("CAREBOARD_TEST_ENGINE") == QLatin1String("pg");
+}
+
+inline QString pgServer()
+{
+    return qEnvironmentVariable("CAREBOARD_TEST_PG");
+}
+
+// Runs statements on a raw connection to `location` (no Store involved); false on the first failure.
+inline bool rawExec(const QString &location, const QStringList &statements, QString *error = nullptr)
+{
+    static QAtomicInt counter;
+    const QString name = QStringLiteral("raw-%1").arg(counter.fetchAndAddRelaxed(1));
+    bool ok = true;
+    {
+        QString why;
+        QSqlDatabase db = Store::addConnection(location, name, &why);
+        if (!db.isValid() || !db.open()) {
+            ok = false;
+            why = db.isValid() ? db.lastError().text() : why;
+        } else {
+            QSqlQuery q(db);
+            for (const QString &s : statements) {
+                if (!q.exec(s)) {
+                    ok = false;
+                    why = s + QStringLiteral(": ") + q.lastError().text();
+                    break;
+                }
+            }
+        }
+        if (error)
+            *error = why;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+// Why the selected engine cannot be used (empty if it can).
+inline QString engineUnavailable()
+{
+    if (!wantsPg())
+        return {};
+    if (pgServer().isEmpty())
+        return QStringLiteral("CAREBOARD_TEST_PG is not set (no PostgreSQL server for the tests; see scripts/pg-test-server)");
+    QString error;
+    if (!rawExec(pgServer(), {QStringLiteral("SELECT 1")}, &error))
+        return QStringLiteral("cannot reach %1: %2").arg(pgServer(), error);
+    return {};
+}
+
+// URL of database `name` on the test server.
+inline QString pgDatabaseUrl(const QString &name)
+{
+    QUrl url(pgServer());
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+// Fresh, empty store locations on the selected engine, removed when this goes out of scope.
+class Scratch
+{
+public:
+    Scratch() = default;
+    Scratch(const Scratch &) = delete;
+    Scratch &operator=(const Scratch &) = delete;
+    ~Scratch()
+    {
+        for (const QString &db : m_databases)
+            rawExec(pgServer(), {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db)});
+    }
+    // A new empty location (a file path, or a new PostgreSQL database's URL).
+    QString location(const QString &name = QStringLiteral("test"))
+    {
+        if (!wantsPg())
+            return m_dir.filePath(name + QStringLiteral(".sqlite"));
+        return newPgDatabase();
+    }
+    QString newPgDatabase()
+    {
+        static QAtomicInt counter;
+        const QString db = QStringLiteral("careboard_t%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+        QString error;
+        if (!rawExec(pgServer(), {QStringLiteral("CREATE DATABASE %1").arg(db)}, &error))
+            qFatal("cannot create the test database %s: %s", qPrintable(db), qPrintable(error));
+        m_databases << db;
+        return pgDatabaseUrl(db);
+    }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_databases;
+};
+
+} // namespace TestSupport
+
+// In initTestCase(): skips the whole test case if its engine is not available.
+#define CAREBOARD_INIT_ENGINE()                                                                          \
+    do {                                                                                                 \
+        const QString why_ = TestSupport::engineUnavailable();                                           \
+        if (!why_.isEmpty())                                                                             \
+            QSKIP(qPrintable(QStringLiteral("CAREBOARD-PG-SKIPPED: ") + why_));                          \
+    } while (false)
+
 struct TestStore {
-    QTemporaryDir dir;
+    TestSupport::Scratch scratch;
     std::unique_ptr<Store> store;
 
-    TestStore()
+    explicit TestStore(const Store::OpenOptions &options = Store::OpenOptions())
     {
         QString error;
-        store = Store::open(dir.filePath(QStringLiteral("test.sqlite")), &error);
+        store = Store::open(scratch.location(), &error, options);
         if (!store)
             qFatal("cannot create a test store: %s", qPrintable(error));
     }

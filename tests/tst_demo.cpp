@@ -2,6 +2,7 @@
 #include "demogenerator.h"
 #include "indicatorengine.h"
 #include "store.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -13,12 +14,12 @@ class TestDemo : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    TestSupport::Scratch m_scratch;
 
     std::unique_ptr<Store> makeDemo(const QString &name, quint64 seed)
     {
         QString error;
-        auto store = Store::open(m_dir.filePath(name), &error);
+        auto store = Store::open(m_scratch.location(name), &error);
         if (!store)
             return nullptr;
         DemoOptions o;
@@ -49,11 +50,13 @@ class TestDemo : public QObject
     }
 
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void sameSeedGivesIdenticalData()
     {
-        auto a = makeDemo(QStringLiteral("a.sqlite"), 7);
-        auto b = makeDemo(QStringLiteral("b.sqlite"), 7);
-        auto c = makeDemo(QStringLiteral("c.sqlite"), 8);
+        auto a = makeDemo(QStringLiteral("a"), 7);
+        auto b = makeDemo(QStringLiteral("b"), 7);
+        auto c = makeDemo(QStringLiteral("c"), 8);
         QVERIFY(a && b && c);
         QCOMPARE(digest(*a), digest(*b));
         QVERIFY(digest(*a) != digest(*c));
@@ -62,7 +65,7 @@ private slots:
 
     void shapeMatchesTheSeeds()
     {
-        auto store = makeDemo(QStringLiteral("shape.sqlite"), 1);
+        auto store = makeDemo(QStringLiteral("shape"), 1);
         QVERIFY(store);
         IndicatorEngine engine(*store);
         // ≈ 120,000 under-18s.
@@ -113,7 +116,7 @@ private slots:
     void refusesToOverwriteImportedData()
     {
         QString error;
-        auto store = Store::open(m_dir.filePath(QStringLiteral("real.sqlite")), &error);
+        auto store = Store::open(m_scratch.location(QStringLiteral("real")), &error);
         QVERIFY(store);
         QVERIFY(store->run(QStringLiteral("INSERT INTO children (child_ref) VALUES ('REAL1')")));
         DemoOptions o;

@@ -7,6 +7,8 @@ class TestEngine : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void lookedAfterAt_data()
     {
         QTest::addColumn<QString>("at");

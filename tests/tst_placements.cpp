@@ -15,6 +15,8 @@ class TestPlacements : public QObject
     }
 
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void feeInForceAtADate_data()
     {
         QTest::addColumn<QString>("at");

@@ -1,6 +1,8 @@
-// The store: creation, migration, refusal of files that are not ours, append-only audit log.
+// The store: creation, migration, refusal of files and databases that are not ours, the
+// append-only audit log, versioned updates and the import lock, on both engines.
 #include "schema.h"
 #include "store.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -9,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestStore : public QObject
+class TestStoreLayer : public QObject
 {
     Q_OBJECT
 
@@ -36,24 +38,34 @@ class TestStore : public QObject
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     }
 
+    static bool isPg() { return TestSupport::wantsPg(); }
+
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void createsANewStoreAtTheLatestVersion()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+        TestSupport::Scratch scratch;
+        const QString path = scratch.location(QStringLiteral("new"));
         QString error;
         auto store = Store::open(path, &error);
         QVERIFY2(store, qPrintable(error));
         QCOMPARE(store->schemaVersion(), Schema::latestVersion());
-        QCOMPARE(store->scalar(QStringLiteral("PRAGMA application_id")).toInt(), Schema::applicationId);
-        QCOMPARE(store->scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-        QCOMPARE(store->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-        QVERIFY(store->scalar(QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
-        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
-                 QFile::Permissions());
+        QCOMPARE(store->dialect().isPostgreSQL(), isPg());
+        if (store->dialect().isSQLite()) {
+            QCOMPARE(store->scalar(QStringLiteral("PRAGMA application_id")).toInt(), Schema::applicationId);
+            QCOMPARE(store->scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+            QCOMPARE(store->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+            QVERIFY(store->scalar(QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
+            QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                     QFile::Permissions());
+        } else {
+            QCOMPARE(store->scalar(QStringLiteral("SELECT application_id FROM careboard_schema")).toInt(), Schema::applicationId);
+            // Edits are recorded under the server's login, not the OS user.
+            QCOMPARE(store->userName(), store->scalar(QStringLiteral("SELECT current_user")).toString());
+        }
         for (const QString &table : Schema::tables())
-            QVERIFY2(store->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"), {table}).toInt() == 1,
-                     qPrintable(table));
+            QVERIFY2(store->hasTable(table), qPrintable(table));
         // Reference data: the default categories and the shipped England comparators.
         QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM cost_categories")).toInt(), 10);
         QCOMPARE(store->scalar(QStringLiteral("SELECT category_id FROM cost_category_map WHERE place = 'U5' AND place_provider = 'PR4'")),
@@ -64,8 +76,8 @@ private slots:
 
     void migratesAnOlderStoreForwardKeepingItsData()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        TestSupport::Scratch scratch;
+        const QString path = scratch.location(QStringLiteral("old"));
         QString error;
         {
             Store::OpenOptions v1;
@@ -73,14 +85,14 @@ private slots:
             auto store = Store::open(path, &error, v1);
             QVERIFY2(store, qPrintable(error));
             QCOMPARE(store->schemaVersion(), 1);
-            QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'placements'")).toInt(), 0);
+            QVERIFY(!store->hasTable(QStringLiteral("placements")));
             QVERIFY(store->run(QStringLiteral("INSERT INTO children (child_ref, sex, dob) VALUES ('A1', 2, '2010-05-01')")));
         }
         auto store = Store::open(path, &error);
         QVERIFY2(store, qPrintable(error));
         QCOMPARE(store->schemaVersion(), Schema::latestVersion());
         QCOMPARE(store->scalar(QStringLiteral("SELECT dob FROM children WHERE child_ref = 'A1'")).toString(), QStringLiteral("2010-05-01"));
-        QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'placements'")).toInt(), 1);
+        QVERIFY(store->hasTable(QStringLiteral("placements")));
     }
 
     void refusesFilesThatAreNotUsable_data()
@@ -95,6 +107,8 @@ private slots:
 
     void refusesFilesThatAreNotUsable()
     {
+        if (isPg())
+            QSKIP("SQLite files only (see refusesDatabasesThatAreNotUsable)");
         QFETCH(QString, kind);
         QFETCH(QString, expected);
         QTemporaryDir dir;
@@ -140,11 +154,76 @@ private slots:
         QCOMPARE(hashOf(path), before);
     }
 
+    // Both engines: a newer Careboard's store and another application's database are refused
+    // before anything is written, and stay exactly as they were.
+    void refusesDatabasesThatAreNotUsable_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("newer Careboard store") << "newer" << "newer Careboard";
+        QTest::newRow("another application's database") << "foreign" << "not a Careboard store";
+    }
+
+    void refusesDatabasesThatAreNotUsable()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        TestSupport::Scratch scratch;
+        const QString location = scratch.location(QStringLiteral("other"));
+        const int newer = Schema::latestVersion() + 7;
+        QString error;
+        if (kind == QLatin1String("newer")) {
+            QVERIFY(Store::open(location, &error));
+            QVERIFY2(TestSupport::rawExec(location, {isPg() ? QStringLiteral("UPDATE careboard_schema SET version = %1").arg(newer)
+                                                            : QStringLiteral("PRAGMA user_version = %1").arg(newer)}, &error),
+                     qPrintable(error));
+        } else {
+            QVERIFY2(TestSupport::rawExec(location, {QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)"),
+                                                     QStringLiteral("INSERT INTO invoices (id, amount) VALUES (1, 12.5)")}, &error),
+                     qPrintable(error));
+        }
+        const auto fingerprint = [&] {
+            // Every table's name and row count, through a raw connection.
+            QStringList out;
+            const QString name = QStringLiteral("fingerprint");
+            {
+                QString why;
+                QSqlDatabase db = Store::addConnection(location, name, &why);
+                if (db.open()) {
+                    for (const QString &t : db.tables()) {
+                        QSqlQuery q(db);
+                        q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(t));
+                        out << t + QLatin1Char('=') + (q.next() ? q.value(0).toString() : QStringLiteral("?"));
+                    }
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            out.sort();
+            return out;
+        };
+        const QStringList before = fingerprint();
+        QVERIFY(!before.isEmpty());
+        auto store = Store::open(location, &error);
+        QVERIFY(!store);
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(location), qPrintable(error));
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void aPasswordInTheAddressIsRefused()
+    {
+        QString error;
+        QVERIFY(!Store::open(QStringLiteral("postgresql://alice:secret@127.0.0.1/careboard"), &error));
+        QVERIFY2(error.contains(QLatin1String("PGPASSWORD")), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String("secret")), qPrintable(error));
+    }
+
     void auditLogIsAppendOnly()
     {
-        QTemporaryDir dir;
+        TestSupport::Scratch scratch;
         QString error;
-        auto store = Store::open(dir.filePath(QStringLiteral("a.sqlite")), &error);
+        auto store = Store::open(scratch.location(QStringLiteral("a")), &error);
         QVERIFY(store);
         QVERIFY(store->audit(QStringLiteral("budgets"), QStringLiteral("2024/1"), QStringLiteral("number"), 3, 4, QStringLiteral("test")));
         QCOMPARE(store->scalar(QStringLiteral("SELECT new_value FROM audit_log")).toString(), QStringLiteral("4"));
@@ -152,13 +231,14 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("append-only")), qPrintable(error));
         QVERIFY(!store->run(QStringLiteral("DELETE FROM audit_log"), {}, &error));
         QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 1);
+        QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log")).toString(), store->userName());
     }
 
     void aTransactionNotCommittedLeavesNothing()
     {
-        QTemporaryDir dir;
+        TestSupport::Scratch scratch;
         QString error;
-        auto store = Store::open(dir.filePath(QStringLiteral("t.sqlite")), &error);
+        auto store = Store::open(scratch.location(QStringLiteral("t")), &error);
         QVERIFY(store);
         {
             Transaction tx(*store);
@@ -167,7 +247,72 @@ private slots:
         }
         QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM population")).toInt(), 0);
     }
+
+    // Two connections edit the same budget row from version 1: the first wins, the second is
+    // refused with a message naming who changed it, and the first's value stays.
+    void versionedUpdateRefusesAStaleVersion()
+    {
+        TestStore s;
+        QString error;
+        const QString location = s->location();
+        auto other = Store::open(location, &error);
+        QVERIFY2(other, qPrintable(error));
+        other->setUserName(QStringLiteral("bob")); // SQLite: the name recorded; PostgreSQL: the login
+        const QString bob = other->userName();
+        QVERIFY(s->run(QStringLiteral("INSERT INTO budgets (financial_year, category_id, number) SELECT 2024, category_id, 3"
+                                      " FROM cost_categories WHERE name = 'Other'")));
+        const QVariant category = s->scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'Other'"));
+        const QString key = QStringLiteral("financial_year = ? AND category_id = ?");
+        QVERIFY2(other->versionedUpdate(QStringLiteral("budgets"), key, {2024, category}, {QStringLiteral("number")}, {4}, 1,
+                                        QStringLiteral("The budget"), &error), qPrintable(error));
+        QVERIFY(!s->versionedUpdate(QStringLiteral("budgets"), key, {2024, category}, {QStringLiteral("number")}, {9}, 1,
+                                    QStringLiteral("The budget"), &error));
+        QVERIFY2(error.contains(QStringLiteral("The budget was changed by %1").arg(bob)), qPrintable(error));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT number FROM budgets")).toDouble(), 4.0);
+        QCOMPARE(s->scalar(QStringLiteral("SELECT version FROM budgets")).toInt(), 2);
+        QVERIFY(!s->versionedUpdate(QStringLiteral("budgets"), key, {2023, category}, {QStringLiteral("number")}, {9}, 2,
+                                    QStringLiteral("The budget"), &error));
+        QVERIFY2(error.contains(QLatin1String("no longer exists")), qPrintable(error));
+    }
+
+    // While one import holds the lock, a second cannot take it.
+    void theImportLockKeepsASecondImportOut()
+    {
+        TestStore s;
+        QString error;
+        auto other = Store::open(s->location(), &error);
+        QVERIFY(other);
+        Transaction tx(*s, &error);
+        QVERIFY(tx.ok());
+        Store::ImportLock lock(*s, &error);
+        QVERIFY2(lock.ok(), qPrintable(error));
+        if (isPg()) {
+            // The same key, tried without waiting from the other connection.
+            QSqlQuery q = other->prepare(s->dialect().importLock().first().replace(QLatin1String("pg_advisory_xact_lock"),
+                                                                                     QLatin1String("pg_try_advisory_xact_lock")));
+            QVERIFY(Store::exec(q) && q.next());
+            QCOMPARE(q.value(0).toBool(), false);
+        } else {
+            QVERIFY(other->run(QStringLiteral("PRAGMA busy_timeout = 0")));
+            Transaction tx2(*other, &error);
+            QVERIFY(tx2.ok());
+            Store::ImportLock second(*other, &error);
+            QVERIFY(!second.ok());
+            QVERIFY2(error.contains(QLatin1String("Another import")), qPrintable(error));
+        }
+    }
+
+    // After rows written with explicit ids (the demo, a copy), a plain insert gets a fresh id.
+    void identitySequencesFollowExplicitIds()
+    {
+        TestStore s;
+        QVERIFY(s->run(QStringLiteral("INSERT INTO children (child_id, child_ref) VALUES (41, 'A'), (42, 'B')")));
+        QString error;
+        QVERIFY2(s->resetIdentitySequences(&error), qPrintable(error));
+        QVERIFY2(s->run(QStringLiteral("INSERT INTO children (child_ref) VALUES ('C')"), {}, &error), qPrintable(error));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT child_id FROM children WHERE child_ref = 'C'")).toLongLong(), qint64(43));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestStore)
+QTEST_GUILESS_MAIN(TestStoreLayer)
 #include "tst_store.moc"

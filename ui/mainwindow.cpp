@@ -11,6 +11,7 @@
 #include "scorecardview.h"
 #include "packdialog.h"
 #include "store.h"
+#include "storewatcher.h"
 #include "trendsview.h"
 
 #include <QAction>
@@ -107,6 +108,14 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::reloadData);
     refresh->setShortcut(QKeySequence::Refresh);
+    // Live updates: another person's saved edit redraws this window (PostgreSQL NOTIFY at once;
+    // SQLite by a light poll and when the window is activated).
+    auto *watcher = new StoreWatcher(*m_store, 1000, this);
+    connect(watcher, &StoreWatcher::changed, refresh, &QAction::trigger);
+    connect(qApp, &QApplication::applicationStateChanged, watcher, [watcher](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive)
+            watcher->checkNow();
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Careboard"), this, [this] {
         QMessageBox::about(this, tr("About Careboard"),

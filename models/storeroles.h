@@ -1,0 +1,30 @@
+#pragma once
+// Roles enforced by the PostgreSQL server (issue #9), not only hidden in the window:
+//   careboard_viewer  reads what the trends, scorecard and cost screens aggregate (the
+//                     pseudonymous case tables, reference data, costs); writes nothing; cannot
+//                     read panel items/decisions (notes about a child), findings or the audit log.
+//   careboard_panel   viewer + reads those child-level pages, writes panel_meetings, panel_items,
+//                     panel_decisions.
+//   careboard_editor  panel + writes fees and placements, budgets, cost snapshots, what-ifs,
+//                     targets, commentary, reference data and imports (case tables, findings);
+//                     reads the audit log.
+//   careboard_admin   editor + writes settings and meta; may add people to the other roles
+//                     (GRANT careboard_editor TO alice), holding them WITH ADMIN OPTION.
+// Everyone may INSERT into audit_log; nobody is granted UPDATE or DELETE on it (and its trigger
+// refuses them even for the owner). Each role includes the one before it.
+#include <QString>
+#include <QStringList>
+
+class Store;
+
+namespace StoreRoles {
+
+// The four role names, least privileged first.
+QStringList names();
+// Creates the roles if missing (NOLOGIN group roles, cluster-wide) and (re)grants them on this
+// store's database and tables; idempotent, run again after an upgrade adds tables. PostgreSQL
+// only; needs a user who may create roles (CREATEROLE) and owns the store's tables.
+// *summary gets one line per role.
+bool install(Store &store, QStringList *summary, QString *error);
+
+} // namespace StoreRoles

@@ -1,0 +1,48 @@
+// Live updates: an edit saved on one connection reaches a watcher on another.
+#include "placementstore.h"
+#include "storewatcher.h"
+#include "testsupport.h"
+
+#include <QSignalSpy>
+
+class TestStoreWatcher : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
+    void anEditOnAnotherConnectionIsSignalled()
+    {
+        TestStore s;
+        s.episode(s.child("A", "2010-01-01"), "2020-01-01", "", "C2", "S", "K2", "PR4");
+        QVERIFY(s->run(QStringLiteral("INSERT INTO placements (episode_id) SELECT episode_id FROM episodes")));
+        const qint64 p = s->scalar(QStringLiteral("SELECT placement_id FROM placements")).toLongLong();
+        QString error;
+        auto window = Store::open(s->location(), &error);
+        QVERIFY2(window, qPrintable(error));
+        StoreWatcher watcher(*window, 20);
+        QVERIFY(watcher.isActive());
+        QSignalSpy spy(&watcher, &StoreWatcher::changed);
+        PlacementStore editor(*s);
+        QVERIFY2(editor.changeFee({p, QDate(2020, 2, 1), 400000, 0, QStringLiteral("Uplift")}, 1, &error), qPrintable(error));
+        QVERIFY(spy.wait(5000));
+        if (s->dialect().isPostgreSQL())
+            QCOMPARE(spy.first().first().toString(), QStringLiteral("placement_fees"));
+        // The watcher's own connection sees the new fee at once.
+        QCOMPARE(PlacementStore(*window).placement(p, QDate(2020, 3, 1)).weeklyFee, qint64(400000));
+    }
+
+    void anEditOnTheWatchersOwnConnectionIsNotNews()
+    {
+        TestStore s;
+        StoreWatcher watcher(*s, 0);
+        QSignalSpy spy(&watcher, &StoreWatcher::changed);
+        QVERIFY(s->audit(QStringLiteral("settings"), QStringLiteral("x"), QStringLiteral("value"), {}, 1, QStringLiteral("test")));
+        watcher.checkNow();
+        QVERIFY(!spy.wait(300)); // a notification, if wrongly sent, arrives well within this
+        QCOMPARE(spy.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreWatcher)
+#include "tst_storewatcher.moc"
