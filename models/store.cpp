@@ -4,10 +4,12 @@
 #include "schema.h"
 
 #include <QAtomicInt>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -57,14 +59,46 @@ Store::Store(const QString &location, const QString &connectionName, SqlDialect 
 {
 }
 
+// The integrity check reads every page: seconds on a million-episode file. A file is checked when
+// it is opened unless it is byte-for-byte as Careboard last left it (same size and modification
+// time of the file and of its -wal): then it was last written by SQLite through us and checked
+// or cleanly closed since. Anything else that touched the file changes the stamp.
+static QString fileStamp(const QString &path)
+{
+    const QFileInfo file(path), wal(path + QStringLiteral("-wal"));
+    return QStringLiteral("%1/%2/%3/%4").arg(file.size()).arg(file.lastModified().toMSecsSinceEpoch())
+        .arg(wal.exists() ? wal.size() : -1).arg(wal.exists() ? wal.lastModified().toMSecsSinceEpoch() : -1);
+}
+
+static QString stampKey(const QString &path)
+{
+    const QByteArray canonical = QFileInfo(path).absoluteFilePath().toUtf8();
+    return QStringLiteral("verified/") + QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).toHex());
+}
+
+static bool knownGood(const QString &path)
+{
+    return QSettings(QStringLiteral("Careboard"), QStringLiteral("verified-stores")).value(stampKey(path)).toString() == fileStamp(path);
+}
+
+static void rememberGood(const QString &path)
+{
+    QSettings(QStringLiteral("Careboard"), QStringLiteral("verified-stores")).setValue(stampKey(path), fileStamp(path));
+}
+
 Store::~Store()
 {
+    bool closed = false;
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
+        if (db.isOpen()) {
             db.close();
+            closed = true;
+        }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (closed && m_dialect.isSQLite())
+        rememberGood(m_location);
 }
 
 QString Store::defaultLocation()
@@ -125,7 +159,8 @@ QSqlDatabase Store::addConnection(const QString &location, const QString &connec
 // Reads what a database says it is, before anything is written: a refused file or database
 // keeps every byte. SQLite files are read through a separate read-only connection (and get an
 // integrity check); a PostgreSQL store is inspected on its own connection, with reads only.
-static bool inspectStore(QSqlDatabase db, const SqlDialect &dialect, const QString &where, QString *error)
+static bool inspectStore(QSqlDatabase db, const SqlDialect &dialect, const QString &where, QString *error,
+                         bool verify = true)
 {
     QSqlQuery q(db);
     const auto one = [&q](const QString &sql, QVariant *out, QVariant *second = nullptr) {
@@ -164,7 +199,7 @@ static bool inspectStore(QSqlDatabase db, const SqlDialect &dialect, const QStri
                      .arg(dialect.isSQLite() ? QStringLiteral("file") : QStringLiteral("database"));
         return false;
     }
-    if (dialect.isSQLite() && (!one(QStringLiteral("PRAGMA quick_check"), &check) || check.toString() != QLatin1String("ok"))) {
+    if (dialect.isSQLite() && verify && (!one(QStringLiteral("PRAGMA quick_check"), &check) || check.toString() != QLatin1String("ok"))) {
         *error = QStringLiteral("%1 is damaged (integrity check: %2). Restore it from a backup; "
                                 "the file has not been changed.")
                      .arg(where, check.toString().isEmpty() ? q.lastError().text() : check.toString());
@@ -175,6 +210,7 @@ static bool inspectStore(QSqlDatabase db, const SqlDialect &dialect, const QStri
 
 static bool inspectSqliteFile(const QString &path, QString *error)
 {
+    const bool verify = !knownGood(path);
     const QString name = nextConnectionName();
     bool ok = false;
     {
@@ -184,7 +220,7 @@ static bool inspectSqliteFile(const QString &path, QString *error)
         if (!db.open())
             *error = QStringLiteral("%1 cannot be opened: %2").arg(path, db.lastError().text());
         else
-            ok = inspectStore(db, SqlDialect(SqlDialect::Engine::SQLite), path, error);
+            ok = inspectStore(db, SqlDialect(SqlDialect::Engine::SQLite), path, error, verify);
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
