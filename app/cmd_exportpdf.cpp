@@ -24,23 +24,14 @@ int exportPdf(const QStringList &arguments)
     if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !requireOption(parser, QStringLiteral("out"), cmd, &outPath))
         return Usage;
     QDate at;
-    if (parser.isSet(QStringLiteral("at"))) {
-        at = Dates::parse(parser.value(QStringLiteral("at")));
-        if (!at.isValid()) {
-            printUsageError(cmd, QStringLiteral("--at must be a date, YYYY-MM-DD"));
-            return Usage;
-        }
-    }
+    if (!readDate(parser, QStringLiteral("at"), cmd, &at, false))
+        return Usage;
     QElapsedTimer timer;
     timer.start();
-    QString error;
-    Store::OpenOptions options;
-    options.create = false;
-    auto store = Store::open(db, &error, options);
-    if (!store) {
-        err() << "careboard export-pdf: " << error << Qt::endl;
+    auto store = openExisting(db, cmd);
+    if (!store)
         return InvalidData;
-    }
+    QString error;
     IndicatorEngine engine(*store);
     const ReportDocument doc = ReportPack::build(*store, engine, at, parser.isSet(QStringLiteral("public")));
     int pages = 0;

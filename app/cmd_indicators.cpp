@@ -38,27 +38,14 @@ int indicators(const QStringList &arguments)
                        {"format", "json (default) or csv.", "FORMAT"}});
     if (!parse(parser, arguments, cmd))
         return Usage;
-    QString db, atText;
-    if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !requireOption(parser, QStringLiteral("at"), cmd, &atText))
+    QString db, format;
+    QDate at;
+    if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !readDate(parser, QStringLiteral("at"), cmd, &at)
+        || !readChoice(parser, QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("csv")}, QStringLiteral("json"), cmd, &format))
         return Usage;
-    const QDate at = Dates::parse(atText);
-    if (!at.isValid() || atText.size() != 10 || atText[4] != u'-') {
-        printUsageError(cmd, QStringLiteral("--at must be a date YYYY-MM-DD, not '%1'").arg(atText));
-        return Usage;
-    }
-    const QString format = parser.isSet("format") ? parser.value("format") : QStringLiteral("json");
-    if (format != QLatin1String("json") && format != QLatin1String("csv")) {
-        printUsageError(cmd, QStringLiteral("--format must be json or csv"));
-        return Usage;
-    }
-    QString error;
-    Store::OpenOptions options;
-    options.create = false;
-    auto store = Store::open(db, &error, options);
-    if (!store) {
-        err() << "careboard indicators: " << error << Qt::endl;
+    auto store = openExisting(db, cmd);
+    if (!store)
         return InvalidData;
-    }
 
     const IndicatorEngine engine(*store);
     const IndicatorSet s = engine.allAt(at);

@@ -27,27 +27,14 @@ int panel(const QStringList &arguments)
                        {"format", "json or csv (default csv).", "FORMAT"}});
     if (!parse(parser, arguments, cmd))
         return Usage;
-    QString db, at;
-    if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !requireOption(parser, QStringLiteral("at"), cmd, &at))
+    QString db, format;
+    QDate d;
+    if (!requireOption(parser, QStringLiteral("db"), cmd, &db) || !readDate(parser, QStringLiteral("at"), cmd, &d)
+        || !readChoice(parser, QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("csv")}, QStringLiteral("csv"), cmd, &format))
         return Usage;
-    const QDate d = QDate::fromString(at, Qt::ISODate);
-    if (!d.isValid() || at.size() != 10) {
-        printUsageError(cmd, QStringLiteral("--at must be a date YYYY-MM-DD, not '%1'").arg(at));
-        return Usage;
-    }
-    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("csv");
-    if (format != QLatin1String("json") && format != QLatin1String("csv")) {
-        printUsageError(cmd, QStringLiteral("--format must be json or csv, not '%1'").arg(format));
-        return Usage;
-    }
-    QString error;
-    Store::OpenOptions options;
-    options.create = false;
-    auto store = Store::open(db, &error, options);
-    if (!store) {
-        err() << "careboard panel: " << error << Qt::endl;
+    auto store = openExisting(db, cmd);
+    if (!store)
         return InvalidData;
-    }
     const PanelSettings settings = PanelSettings::load(*store);
     const QVector<AgendaItem> agenda = Agenda::build(*store, d, settings);
 

@@ -70,24 +70,13 @@ int series(const QStringList &arguments)
         printUsageError(cmd, QStringLiteral("--to must not be before --from"));
         return Usage;
     }
-    const QString step = parser.isSet("step") ? parser.value("step") : QStringLiteral("month");
-    const QString format = parser.isSet("format") ? parser.value("format") : QStringLiteral("json");
-    if (step != QLatin1String("month") && step != QLatin1String("quarter") && step != QLatin1String("year")) {
-        printUsageError(cmd, QStringLiteral("--step must be month, quarter or year"));
+    QString step, format;
+    if (!readChoice(parser, QStringLiteral("step"), {QStringLiteral("month"), QStringLiteral("quarter"), QStringLiteral("year")}, QStringLiteral("month"), cmd, &step)
+        || !readChoice(parser, QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("csv")}, QStringLiteral("json"), cmd, &format))
         return Usage;
-    }
-    if (format != QLatin1String("json") && format != QLatin1String("csv")) {
-        printUsageError(cmd, QStringLiteral("--format must be json or csv"));
-        return Usage;
-    }
-    QString error;
-    Store::OpenOptions options;
-    options.create = false;
-    auto store = Store::open(db, &error, options);
-    if (!store) {
-        err() << "careboard series: " << error << Qt::endl;
+    auto store = openExisting(db, cmd);
+    if (!store)
         return InvalidData;
-    }
 
     QVector<QDate> dates = step == QLatin1String("month") ? IndicatorEngine::monthEnds(from, to)
                          : step == QLatin1String("quarter") ? IndicatorEngine::quarterEnds(from, to)

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "store.h"
+
 #include <cstdio>
 
 namespace Cli {
@@ -74,6 +76,45 @@ bool requireOption(const QCommandLineParser &parser, const QString &name, const 
     }
     *value = parser.value(name);
     return true;
+}
+
+bool readDate(const QCommandLineParser &parser, const QString &name, const Command &command, QDate *value, bool required)
+{
+    if (!parser.isSet(name)) {
+        if (required)
+            printUsageError(command, QStringLiteral("--%1 is required").arg(name));
+        return !required;
+    }
+    const QString text = parser.value(name);
+    *value = QDate::fromString(text, Qt::ISODate);
+    if (!value->isValid() || text.size() != 10) {
+        printUsageError(command, QStringLiteral("--%1 must be a date YYYY-MM-DD, not '%2'").arg(name, text));
+        return false;
+    }
+    return true;
+}
+
+bool readChoice(const QCommandLineParser &parser, const QString &name, const QStringList &choices, const QString &fallback,
+                const Command &command, QString *value)
+{
+    *value = parser.isSet(name) ? parser.value(name) : fallback;
+    if (choices.contains(*value))
+        return true;
+    QStringList quoted = choices;
+    const QString last = quoted.takeLast();
+    printUsageError(command, QStringLiteral("--%1 must be %2 or %3, not '%4'").arg(name, quoted.join(QLatin1String(", ")), last, *value));
+    return false;
+}
+
+std::unique_ptr<Store> openExisting(const QString &location, const Command &command)
+{
+    QString error;
+    Store::OpenOptions options;
+    options.create = false;
+    auto store = Store::open(location, &error, options);
+    if (!store)
+        err() << "careboard " << command.name << ": " << error << Qt::endl;
+    return store;
 }
 
 } // namespace Cli

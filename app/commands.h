@@ -2,8 +2,13 @@
 // The sub-commands of `careboard` (PRODUCT §8). Each runs headless, prints errors to stderr and
 // returns 0 on success, 1 on invalid data (nothing written), 2 on wrong usage.
 #include <QCommandLineParser>
+#include <QDate>
 #include <QStringList>
 #include <QTextStream>
+
+#include <memory>
+
+class Store;
 
 namespace Cli {
 
@@ -29,6 +34,13 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, const Comma
 // Reads a required option; prints a usage error if missing.
 bool requireOption(const QCommandLineParser &parser, const QString &name, const Command &command, QString *value);
 void printUsageError(const Command &command, const QString &message);
+// Reads --NAME as an ISO date (YYYY-MM-DD); prints a usage error if it is missing (when required) or not a date.
+bool readDate(const QCommandLineParser &parser, const QString &name, const Command &command, QDate *value, bool required = true);
+// Reads --NAME as one of `choices` (`fallback` when not given); prints a usage error otherwise.
+bool readChoice(const QCommandLineParser &parser, const QString &name, const QStringList &choices, const QString &fallback,
+                const Command &command, QString *value);
+// Opens an existing store (never creates one); prints the refusal and returns nullptr.
+std::unique_ptr<Store> openExisting(const QString &location, const Command &command);
 
 int demo(const QStringList &arguments);
 int panel(const QStringList &arguments);
