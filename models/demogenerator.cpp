@@ -715,7 +715,7 @@ private:
 
 
 // SQLite settings for one bulk load on the store's connection, put back when it ends.
-// - A page cache of 64 MiB: the rows are written in key order (ids, child references, children's
+// - A page cache of 32 MiB: the rows are written in key order (ids, child references, children's
 //   plans), so only the indexes on dates take pages at random; a larger cache only adds memory.
 // - A rollback journal instead of WAL: new pages past the end of the file need no journal
 //   entry, where WAL writes every page twice (to the log, then at the checkpoint). Still atomic.
@@ -734,7 +734,7 @@ public:
         m_foreignKeys = pragma("PRAGMA foreign_keys");
         m_tempStore = pragma("PRAGMA temp_store");
         sqlite3_exec(m_db, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
-        sqlite3_exec(m_db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_db, "PRAGMA cache_size = -32768", nullptr, nullptr, nullptr);
         if (m_journal.compare("wal", Qt::CaseInsensitive) == 0)
             sqlite3_exec(m_db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
         sqlite3_exec(m_db, "PRAGMA foreign_keys = OFF", nullptr, nullptr, nullptr);
