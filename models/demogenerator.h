@@ -16,8 +16,8 @@ struct DemoOptions {
 };
 
 struct DemoData {
-    // A child's reference is made from its index (childRef), not held: a store of 50,000 looked
-    // after has some two million children known to CIN.
+    // A child's reference is made from its index (childRef), not held: an authority of 50,000
+    // looked after knows some 1.7 million children (CIN, CP, care).
     struct Child {
         int sex = 1;
         QDate dob;
