@@ -100,11 +100,11 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
         const auto &c = d.children[i];
         if (!lookedAfter[size_t(i)])
             continue;
-        header.field(c.ref).number(c.sex).date(c.dob).field(c.ethnic).field("").field("").field("");
+        header.field(d.childRef(i)).number(c.sex).date(c.dob).field(c.ethnic).field("").field("").field("");
         header.endRow();
         if (c.uasc) {
             // The 903 UASC file gives the date UASC status ceases: the 18th birthday.
-            uasc.field(c.ref).number(c.sex).date(c.dob).date(c.dob.addYears(18));
+            uasc.field(d.childRef(i)).number(c.sex).date(c.dob).date(c.dob.addYears(18));
             uasc.endRow();
         }
     }
@@ -112,7 +112,7 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
     CsvFile costs("CHILD,DECOM,EFFECTIVE_FROM,COST_CATEGORY,WEEKLY_FEE,ADDITIONAL_WEEKLY,FUNDING,PROVIDER,REGULATED,"
                   "OFSTED_RATING,DESIRED_TYPE_ACHIEVED,DOLS");
     for (const auto &e : d.episodes) {
-        const QByteArray &ref = d.children[e.child].ref;
+        const QByteArray ref = d.childRef(e.child);
         episodes.field(ref).date(e.decom).field(e.rne).field(e.ls).field(e.cin).field(e.place).field(e.provider).date(e.dec)
             .field(e.rec).field(e.reasonPlaceChange).field(e.homePost).field(e.plPost).field("");
         episodes.endRow();
@@ -126,18 +126,18 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
     for (const auto &f : d.feeChanges) {
         const auto &e = d.episodes[f.episode];
         const auto &p = d.providers[e.providerIndex];
-        costs.field(d.children[e.child].ref).date(e.decom).date(f.from).field("").pounds(f.feePence).pounds(f.additionalPence)
+        costs.field(d.childRef(e.child)).date(e.decom).date(f.from).field("").pounds(f.feePence).pounds(f.additionalPence)
             .field(e.funding).field(p.name).flag(e.regulated).field(p.rating).flag(e.desiredTypeAchieved).date(e.dolsFrom);
         costs.endRow();
     }
     CsvFile cp("CHILD,CPP_START_DATE,CPP_END_DATE,INITIAL_CATEGORY");
     for (const auto &p : d.cpPlans) {
-        cp.field(d.children[p.child].ref).date(p.start).date(p.end).field(p.category);
+        cp.field(d.childRef(p.child)).date(p.start).date(p.end).field(p.category);
         cp.endRow();
     }
     CsvFile cin("CHILD,CIN_REFERRAL_DATE,CIN_CLOSURE_DATE,PRIMARY_NEED");
     for (const auto &p : d.cinEpisodes) {
-        cin.field(d.children[p.child].ref).date(p.start).date(p.end).field(p.category);
+        cin.field(d.childRef(p.child)).date(p.start).date(p.end).field(p.category);
         cin.endRow();
     }
     CsvFile population("YEAR,AGE_0_17");

@@ -9,6 +9,23 @@
 #include <QHash>
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <queue>
+#include <sqlite3.h>
+
+QByteArray DemoData::childRef(int index) const
+{
+    // 100000 + the last index, in decimal: six digits up to 899,999 children, then seven.
+    int width = 6;
+    for (qint64 last = 100000 + qint64(std::max<qsizetype>(1, children.size())) - 1; last >= 1000000; last /= 10)
+        ++width;
+    QByteArray ref(2 + width, '0');
+    ref[0] = 'N';
+    ref[1] = 'F';
+    for (qint64 v = 100000 + index, i = 1 + width; v > 0 && i >= 2; v /= 10, --i)
+        ref[i] = char('0' + v % 10);
+    return ref;
+}
 
 namespace DemoGenerator {
 
@@ -53,6 +70,25 @@ struct Generator {
     DemoData d;
     double scale;
     QVector<int> providersOfKind[ProviderKinds];
+    QHash<quint32, int> categoryOf; // PLACE and PLACE_PROVIDER packed -> index into d.costCategories
+
+    // ReferenceData::defaultCategory, asked once for each PLACE and PLACE_PROVIDER pair.
+    int categoryIndex(const char *place, const char *provider)
+    {
+        const quint32 key = quint32(uchar(place[0])) << 24 | quint32(uchar(place[1])) << 16
+                          | quint32(uchar(provider[1])) << 8 | quint32(uchar(provider[2]));
+        const auto it = categoryOf.constFind(key);
+        if (it != categoryOf.cend())
+            return it.value();
+        const QString name = ReferenceData::defaultCategory(QString::fromLatin1(place), QString::fromLatin1(provider));
+        int index = int(d.costCategories.indexOf(name));
+        if (index < 0) {
+            index = int(d.costCategories.size());
+            d.costCategories << name;
+        }
+        categoryOf.insert(key, index);
+        return index;
+    }
 
     explicit Generator(const DemoOptions &options)
         : o(options), rng(options.seed), scale(std::max(1, options.children) / 800.0) {}
@@ -144,30 +180,31 @@ struct Generator {
 
     void describePlacement(DemoData::Episode &e, int age, const QDate &dob)
     {
-        const QString place = QString::fromLatin1(e.place);
-        const QString provider = QString::fromLatin1(e.provider);
-        const bool external = provider != QLatin1String("PR1") && provider != QLatin1String("PR0");
+        const QByteArrayView place(e.place);
+        const QByteArrayView provider(e.provider);
+        const bool external = provider != "PR1" && provider != "PR0";
         e.homePost = authorityDistricts[rng.range(0, 11)];
         e.plPost = external && rng.chance(0.4) ? otherDistricts[rng.range(0, 11)] : authorityDistricts[rng.range(0, 11)];
-        if (place == QLatin1String("P1") || place.startsWith(QLatin1Char('A')))
+        if (place == "P1" || place.startsWith('A'))
             return;
         e.hasPlacement = true;
-        const QString category = ReferenceData::defaultCategory(place, provider);
+        e.category = categoryIndex(e.place, e.provider);
+        const QString &category = d.costCategories.at(e.category);
         ProviderKind kind = InHouseFostering;
-        if (place.startsWith(QLatin1Char('U')))
+        if (place.startsWith('U'))
             kind = external ? FosteringAgency : InHouseFostering;
-        else if (place == QLatin1String("K2") || place == QLatin1String("R3"))
+        else if (place == "K2" || place == "R3")
             kind = external ? ResidentialHome : InHouseHome;
-        else if (place == QLatin1String("K1"))
+        else if (place == "K1")
             kind = SecureHome;
-        else if (place == QLatin1String("S1"))
+        else if (place == "S1")
             kind = School;
         else
             kind = external ? SupportedLiving : InHouseSupported;
         e.providerIndex = pickProvider(kind);
         e.funding = !external ? "in-house"
                   : rng.chance(kind == ResidentialHome ? 0.4 : kind == FosteringAgency ? 0.7 : 0.5) ? "framework" : "spot";
-        e.regulated = !(place == QLatin1String("H5") || place == QLatin1String("P2"));
+        e.regulated = !(place == "H5" || place == "P2");
         e.desiredTypeAchieved = !(external && rng.chance(0.1));
         const CategoryCost &cost = costFor(category);
         const double growth = std::pow(1.04, (e.decom.toJulianDay() - QDate(2017, 12, 31).toJulianDay()) / 365.25);
@@ -238,7 +275,6 @@ struct Generator {
 
         const int childIndex = d.children.size();
         DemoData::Child c;
-        c.ref = "NF" + QByteArray::number(100000 + childIndex);
         c.sex = uasc ? (rng.chance(0.92) ? 1 : 2) : (rng.chance(0.55) ? 1 : 2);
         c.dob = dob;
         c.ethnic = uasc ? "AOTH" : ethnicities[rng.range(0, 13)];
@@ -327,7 +363,6 @@ struct Generator {
     {
         const int childIndex = d.children.size();
         DemoData::Child c;
-        c.ref = "NF" + QByteArray::number(100000 + childIndex);
         c.sex = rng.chance(0.6) ? 1 : 2;
         c.dob = start.addYears(-rng.range(6, 14)).addDays(-rng.range(0, 364));
         c.ethnic = ethnicities[rng.range(0, 13)];
@@ -354,14 +389,26 @@ struct Generator {
     }
 
     // Plans (CP) or episodes (CIN) with a stock of `per10k` at any time and a mean length in years.
-    void simulatePlans(QVector<DemoData::Plan> &out, double per10k, double meanYears, bool cp)
+    // A share `repeat` of them is for a child whose earlier plan or episode closed (re-referrals,
+    // repeat plans), at least `gapDays` before the new one starts, so that a child's episodes
+    // never overlap; the rest are for a new child.
+    void simulatePlans(QVector<DemoData::Plan> &out, double per10k, double meanYears, bool cp, double repeat, int gapDays)
     {
         static const char *const cpCategories[] = {"NEG", "NEG", "NEG", "EMO", "EMO", "PHY", "SAB", "MUL"};
         static const char *const needs[] = {"N1", "N1", "N1", "N2", "N3", "N4", "N4", "N5", "N6", "N7", "N8"};
         const double population = 120000.0 * scale;
         const double startsPerDay = per10k * population / 10000.0 / (meanYears * 365.25);
         const QDate from = d.start.addYears(-3);
+        // Children whose plan is open, by the day it closes; then those free for another.
+        using Closing = std::pair<qint64, int>;
+        std::priority_queue<Closing, std::vector<Closing>, std::greater<Closing>> open;
+        std::vector<int> closed;
         for (QDate month = from; month <= d.end; month = month.addMonths(1)) {
+            const qint64 freeBefore = month.toJulianDay() - gapDays;
+            while (!open.empty() && open.top().first < freeBefore) {
+                closed.push_back(open.top().second);
+                open.pop();
+            }
             const int n = rng.poisson(startsPerDay * month.daysInMonth());
             for (int i = 0; i < n; ++i) {
                 const QDate s = month.addDays(rng.range(0, month.daysInMonth() - 1));
@@ -370,17 +417,30 @@ struct Generator {
                 QDate e = s.addDays(qint64(rng.exponential(meanYears * 365.25)) + 1);
                 if (e <= d.start)
                     continue;
-                const int childIndex = d.children.size();
-                DemoData::Child c;
-                c.ref = "NF" + QByteArray::number(100000 + childIndex);
-                c.sex = rng.chance(0.52) ? 1 : 2;
-                c.dob = s.addYears(-rng.range(0, 16)).addDays(-rng.range(0, 364));
-                c.ethnic = ethnicities[rng.range(0, 13)];
-                d.children << c;
-                if (e > c.dob.addYears(18))
-                    e = c.dob.addYears(18);
+                int childIndex = -1;
+                if (!closed.empty() && rng.chance(repeat)) {
+                    const size_t k = size_t(rng.range(0, int(closed.size()) - 1));
+                    const int candidate = closed[k];
+                    closed[k] = closed.back();
+                    closed.pop_back();
+                    if (d.children[candidate].dob.addYears(18) > s.addDays(30))
+                        childIndex = candidate; // else: grown up, never referred again
+                }
+                if (childIndex < 0) {
+                    childIndex = d.children.size();
+                    DemoData::Child c;
+                    c.sex = rng.chance(0.52) ? 1 : 2;
+                    c.dob = s.addYears(-rng.range(0, 16)).addDays(-rng.range(0, 364));
+                    c.ethnic = ethnicities[rng.range(0, 13)];
+                    d.children << c;
+                }
+                const QDate adult = d.children[childIndex].dob.addYears(18);
+                if (e > adult)
+                    e = adult;
                 out << DemoData::Plan{childIndex, s, e > d.end ? QDate() : e,
                                       cp ? cpCategories[rng.range(0, 7)] : needs[rng.range(0, 10)]};
+                if (e <= d.end)
+                    open.push({e.toJulianDay(), childIndex});
             }
         }
     }
@@ -530,18 +590,20 @@ struct Generator {
     {
         for (int fy = o.fromYear; fy < o.toYear; ++fy) {
             const QDate at = Dates::financialYearStart(fy);
-            QHash<QString, QPair<int, qint64>> byCategory;
+            std::vector<QPair<int, qint64>> byCategory(size_t(d.costCategories.size()), qMakePair(0, qint64(0)));
             for (const auto &e : d.episodes) {
                 if (!e.hasPlacement || e.decom > at || (e.dec.isValid() && e.dec <= at) || Codes_isShortBreak(e.ls))
                     continue;
-                auto &slot = byCategory[ReferenceData::defaultCategory(QString::fromLatin1(e.place), QString::fromLatin1(e.provider))];
+                auto &slot = byCategory[size_t(e.category)];
                 slot.first += 1;
                 slot.second += e.feePence + e.additionalPence;
             }
-            for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it) {
-                const double number = std::round(it.value().first * 0.95);
-                const qint64 unit = it.value().first ? it.value().second / it.value().first / 100 * 100 : 0;
-                d.budgets << DemoData::Budget{fy, it.key(), number, qint64(unit * 0.97) / 100 * 100};
+            for (size_t c = 0; c < byCategory.size(); ++c) {
+                if (!byCategory[c].first)
+                    continue;
+                const double number = std::round(byCategory[c].first * 0.95);
+                const qint64 unit = byCategory[c].second / byCategory[c].first / 100 * 100;
+                d.budgets << DemoData::Budget{fy, d.costCategories.at(int(c)), number, qint64(unit * 0.97) / 100 * 100};
             }
         }
         std::sort(d.budgets.begin(), d.budgets.end(), [](const DemoData::Budget &a, const DemoData::Budget &b) {
@@ -559,6 +621,13 @@ struct Generator {
         d.start = QDate(o.fromYear, 4, 1);
         d.end = QDate(o.toYear, 3, 31);
         makeProviders();
+        // Room for the rows a year of this authority makes (seed 1 at 800: 17.0k episodes,
+        // 4.5k CP plans, 45k CIN episodes over ten years), so the vectors are not copied as they grow.
+        const double years = std::max(1, o.toYear - o.fromYear) / 10.0;
+        d.episodes.reserve(qsizetype(22 * std::max(1, o.children) * years) + 64);
+        d.cpPlans.reserve(qsizetype(10 * std::max(1, o.children) * years) + 64);
+        d.cinEpisodes.reserve(qsizetype(62 * std::max(1, o.children) * years) + 64);
+        d.children.reserve(qsizetype(40 * std::max(1, o.children) * years) + 64);
         for (int y = o.fromYear - 1; y <= o.toYear; ++y)
             d.population << qMakePair(y, int(std::lround(120000.0 * scale * (1.0 + 0.004 * (y - 2014)))));
         // Starts run from well before the first year so that the stock on 1 April is realistic;
@@ -574,9 +643,11 @@ struct Generator {
         const int shortBreakChildren = std::max(1, int(std::lround(70 * scale)));
         for (int i = 0; i < shortBreakChildren; ++i)
             simulateShortBreaks(dateBetween(d.start.addYears(-1), d.end.addYears(-1)));
-        simulatePlans(d.cpPlans, 41.0, 0.8, true);
+        // About a fifth of plans are a child's second or later (DfE CP statistics); children in
+        // need are often referred again. A CP plan's CIN episode opens up to 40 days before it.
+        simulatePlans(d.cpPlans, 41.0, 0.8, true, 0.3, 45);
         // CIN counts include children looked after and on plans (DfE): those get CIN episodes too.
-        simulatePlans(d.cinEpisodes, 225.0, 0.85, false);
+        simulatePlans(d.cinEpisodes, 225.0, 0.85, false, 0.6, 0);
         QVector<QDate> firstStart(d.children.size()), lastEnd(d.children.size());
         for (const auto &e : d.episodes) {
             if (Codes_isShortBreak(e.ls))
@@ -596,21 +667,153 @@ struct Generator {
                                                 lastEnd[c].year() == 9999 ? QDate() : lastEnd[c], "N1"};
         for (const auto &p : d.cpPlans)
             d.cinEpisodes << DemoData::Plan{p.child, p.start.addDays(-rng.range(5, 40)), p.end, "N1"};
+        // In child order, as they are keyed (child, start): the stores' unique indexes grow in order.
+        const auto byChild = [](const DemoData::Plan &a, const DemoData::Plan &b) {
+            return a.child != b.child ? a.child < b.child : a.start < b.start;
+        };
+        std::stable_sort(d.cpPlans.begin(), d.cpPlans.end(), byChild);
+        std::stable_sort(d.cinEpisodes.begin(), d.cinEpisodes.end(), byChild);
         ensureDolsInUnregulated();
         makePanel();
         makeBudgets();
     }
 };
 
-QByteArray iso(const QDate &d)
+// Formats without allocating: the bound values are copied by the statement, so a QByteArray
+// over a small buffer that outlives the bind() call is enough.
+class Text
 {
-    return d.isValid() ? d.toString(Qt::ISODate).toLatin1() : QByteArray();
-}
+public:
+    // 'YYYY-MM-DD', or NULL for an invalid date.
+    QByteArray iso(const QDate &d)
+    {
+        if (!d.isValid())
+            return QByteArray();
+        int y, m, day;
+        d.getDate(&y, &m, &day);
+        if (y < 1000 || y > 9999)
+            return d.toString(Qt::ISODate).toLatin1();
+        char *b = m_date;
+        b[0] = char('0' + y / 1000);
+        b[1] = char('0' + y / 100 % 10);
+        b[2] = char('0' + y / 10 % 10);
+        b[3] = char('0' + y % 10);
+        b[4] = '-';
+        b[5] = char('0' + m / 10);
+        b[6] = char('0' + m % 10);
+        b[7] = '-';
+        b[8] = char('0' + day / 10);
+        b[9] = char('0' + day % 10);
+        return QByteArray::fromRawData(m_date, 10);
+    }
 
-QByteArray text(const char *s)
+    static QByteArray text(const char *s) { return s ? QByteArray::fromRawData(s, qsizetype(std::strlen(s))) : QByteArray(); }
+
+private:
+    char m_date[10];
+};
+
+
+// SQLite settings for one bulk load on the store's connection, put back when it ends.
+// - A page cache of 32 MiB: the rows are written in key order (ids, child references, children's
+//   plans), so only the indexes on dates take pages at random; a larger cache only adds memory.
+// - A rollback journal instead of WAL: new pages past the end of the file need no journal
+//   entry, where WAL writes every page twice (to the log, then at the checkpoint). Still atomic.
+// - No foreign key checks: the rows reference each other by construction (ids are the indexes
+//   of DemoData's vectors), and the check is a lookup per row.
+// Each switch is tried and left alone if SQLite declines (another connection, say).
+class BulkLoadSettings
 {
-    return s ? QByteArray(s) : QByteArray();
-}
+public:
+    explicit BulkLoadSettings(Store &store) : m_db(store.sqliteHandle())
+    {
+        if (!m_db)
+            return;
+        m_cacheSize = pragma("PRAGMA cache_size");
+        m_journal = pragma("PRAGMA journal_mode");
+        m_foreignKeys = pragma("PRAGMA foreign_keys");
+        m_tempStore = pragma("PRAGMA temp_store");
+        sqlite3_exec(m_db, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_db, "PRAGMA cache_size = -32768", nullptr, nullptr, nullptr);
+        if (m_journal.compare("wal", Qt::CaseInsensitive) == 0)
+            sqlite3_exec(m_db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_db, "PRAGMA foreign_keys = OFF", nullptr, nullptr, nullptr);
+    }
+    ~BulkLoadSettings()
+    {
+        if (!m_db)
+            return;
+        if (!m_foreignKeys.isEmpty())
+            sqlite3_exec(m_db, ("PRAGMA foreign_keys = " + m_foreignKeys).constData(), nullptr, nullptr, nullptr);
+        if (!m_journal.isEmpty() && pragma("PRAGMA journal_mode") != m_journal)
+            sqlite3_exec(m_db, ("PRAGMA journal_mode = " + m_journal).constData(), nullptr, nullptr, nullptr);
+        if (!m_tempStore.isEmpty())
+            sqlite3_exec(m_db, ("PRAGMA temp_store = " + m_tempStore).constData(), nullptr, nullptr, nullptr);
+        if (!m_cacheSize.isEmpty())
+            sqlite3_exec(m_db, ("PRAGMA cache_size = " + m_cacheSize).constData(), nullptr, nullptr, nullptr);
+    }
+    BulkLoadSettings(const BulkLoadSettings &) = delete;
+    BulkLoadSettings &operator=(const BulkLoadSettings &) = delete;
+
+private:
+    QByteArray pragma(const char *sql) const
+    {
+        QByteArray value;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+            value = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        return value;
+    }
+
+    sqlite3 *m_db;
+    QByteArray m_cacheSize, m_journal, m_foreignKeys, m_tempStore;
+};
+
+// The case tables' own indexes (not those of their keys and UNIQUE constraints), dropped for the
+// load and built again at its end, inside its transaction: CREATE INDEX sorts the whole column
+// once, where a million inserts into an index on dates land at random pages. SQLite only;
+// elsewhere nothing is dropped.
+class DeferredIndexes
+{
+public:
+    DeferredIndexes(Store &store, std::initializer_list<const char *> tables) : m_db(store.sqliteHandle())
+    {
+        if (!m_db)
+            return;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+                               " ORDER BY name", -1, &stmt, nullptr) != SQLITE_OK)
+            return;
+        for (const char *table : tables) {
+            sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                m_indexes.push_back({QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))),
+                                     QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1)))});
+            sqlite3_reset(stmt);
+        }
+        sqlite3_finalize(stmt);
+    }
+
+    bool drop(QString *error) { return run(true, error); }
+    bool create(QString *error) { return run(false, error); }
+
+private:
+    bool run(bool drop, QString *error)
+    {
+        for (const auto &[name, sql] : m_indexes) {
+            const QByteArray statement = drop ? "DROP INDEX \"" + name + '"' : sql;
+            if (sqlite3_exec(m_db, statement.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+                *error = QStringLiteral("Writing the demo authority failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    sqlite3 *m_db;
+    std::vector<std::pair<QByteArray, QByteArray>> m_indexes;
+};
 
 } // namespace
 
@@ -628,8 +831,8 @@ bool write(Store &store, const DemoData &d, QString *error)
                      .arg(store.location());
         return false;
     }
-    // A large page cache keeps a million-row load from spilling to disk mid-transaction.
-    store.prepareBulkWrite();
+    store.prepareBulkWrite();            // the server's session settings for a bulk load
+    BulkLoadSettings settings(store);    // SQLite's, put back afterwards
     Transaction tx(store, error);
     if (!tx.ok())
         return false;
@@ -639,6 +842,10 @@ bool write(Store &store, const DemoData &d, QString *error)
         if (!store.run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {}, error))
             return false;
     }
+    DeferredIndexes indexes(store, {"children", "episodes", "placements", "placement_fees", "cp_plans", "cin_episodes"});
+    if (!indexes.drop(error))
+        return false;
+    Text t;
     const auto fail = [&](const BulkInsert &b) {
         *error = QStringLiteral("Writing the demo authority failed: %1").arg(b.error());
         return false;
@@ -648,10 +855,10 @@ bool write(Store &store, const DemoData &d, QString *error)
         for (int i = 0; i < d.children.size(); ++i) {
             const auto &c = d.children[i];
             ins.bind(0, qint64(i + 1));
-            ins.bind(1, c.ref);
+            ins.bind(1, d.childRef(i));
             ins.bind(2, qint64(c.sex));
-            ins.bind(3, iso(c.dob));
-            ins.bind(4, text(c.ethnic));
+            ins.bind(3, t.iso(c.dob));
+            ins.bind(4, Text::text(c.ethnic));
             ins.bind(5, qint64(c.uasc ? 1 : 0));
             if (!ins.step())
                 return fail(ins);
@@ -666,17 +873,17 @@ bool write(Store &store, const DemoData &d, QString *error)
             const auto &e = d.episodes[i];
             ins.bind(0, qint64(i + 1));
             ins.bind(1, qint64(e.child + 1));
-            ins.bind(2, iso(e.decom));
-            ins.bind(3, text(e.rne));
-            ins.bind(4, text(e.ls));
-            ins.bind(5, text(e.cin));
-            ins.bind(6, text(e.place));
-            ins.bind(7, text(e.provider));
-            ins.bind(8, iso(e.dec));
-            ins.bind(9, text(e.rec));
-            ins.bind(10, text(e.reasonPlaceChange));
-            ins.bind(11, text(e.homePost));
-            ins.bind(12, text(e.plPost));
+            ins.bind(2, t.iso(e.decom));
+            ins.bind(3, Text::text(e.rne));
+            ins.bind(4, Text::text(e.ls));
+            ins.bind(5, Text::text(e.cin));
+            ins.bind(6, Text::text(e.place));
+            ins.bind(7, Text::text(e.provider));
+            ins.bind(8, t.iso(e.dec));
+            ins.bind(9, Text::text(e.rec));
+            ins.bind(10, Text::text(e.reasonPlaceChange));
+            ins.bind(11, Text::text(e.homePost));
+            ins.bind(12, Text::text(e.plPost));
             if (!ins.step())
                 return fail(ins);
         }
@@ -696,22 +903,22 @@ bool write(Store &store, const DemoData &d, QString *error)
             const auto &p = d.providers[e.providerIndex];
             ins.bind(0, qint64(i + 1));
             ins.bind(1, qint64(i + 1));
-            ins.bind(2, text(e.funding));
+            ins.bind(2, Text::text(e.funding));
             ins.bind(3, p.name);
             ins.bind(4, qint64(e.regulated));
-            ins.bind(5, text(p.rating));
-            ins.bind(6, iso(p.ratedOn));
+            ins.bind(5, Text::text(p.rating));
+            ins.bind(6, t.iso(p.ratedOn));
             ins.bind(7, qint64(e.desiredTypeAchieved));
-            ins.bind(8, iso(e.dolsFrom));
-            ins.bind(9, iso(e.dolsTo));
-            ins.bind(10, iso(e.plannedEnd));
+            ins.bind(8, t.iso(e.dolsFrom));
+            ins.bind(9, t.iso(e.dolsTo));
+            ins.bind(10, t.iso(e.plannedEnd));
             if (!ins.step())
                 return fail(ins);
             fee.bind(0, qint64(i + 1));
-            fee.bind(1, iso(e.decom));
+            fee.bind(1, t.iso(e.decom));
             fee.bind(2, e.feePence);
             fee.bind(3, e.additionalPence);
-            fee.bind(4, QByteArray("Placement agreed"));
+            fee.bind(4, Text::text("Placement agreed"));
             if (!fee.step())
                 return fail(fee);
         }
@@ -720,10 +927,10 @@ bool write(Store &store, const DemoData &d, QString *error)
             return fail(ins);
         for (const auto &f : d.feeChanges) {
             fee.bind(0, qint64(f.episode + 1));
-            fee.bind(1, iso(f.from));
+            fee.bind(1, t.iso(f.from));
             fee.bind(2, f.feePence);
             fee.bind(3, f.additionalPence);
-            fee.bind(4, QByteArray(f.reason));
+            fee.bind(4, Text::text(f.reason));
             if (!fee.step())
                 return fail(fee);
         }
@@ -735,15 +942,17 @@ bool write(Store &store, const DemoData &d, QString *error)
         BulkInsert ins(store, QStringLiteral("INSERT INTO %1 (child_id, %2) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING").arg(QLatin1String(table), QLatin1String(dates)));
         for (const auto &p : *rows) {
             ins.bind(0, qint64(p.child + 1));
-            ins.bind(1, iso(p.start));
-            ins.bind(2, iso(p.end));
-            ins.bind(3, text(p.category));
+            ins.bind(1, t.iso(p.start));
+            ins.bind(2, t.iso(p.end));
+            ins.bind(3, Text::text(p.category));
             if (!ins.step())
                 return fail(ins);
         }
         if (!ins.finish())
             return fail(ins);
     }
+    if (!indexes.create(error))
+        return false;
     for (const auto &[year, count] : d.population)
         if (!store.run(QStringLiteral("INSERT INTO population (year, age_0_17, source) VALUES (?, ?, ?)"),
                        {year, count, QStringLiteral("Demo authority (fictional)")}, error))

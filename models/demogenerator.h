@@ -16,8 +16,9 @@ struct DemoOptions {
 };
 
 struct DemoData {
+    // A child's reference is made from its index (childRef), not held: an authority of 50,000
+    // looked after knows some 1.7 million children (CIN, CP, care).
     struct Child {
-        QByteArray ref;
         int sex = 1;
         QDate dob;
         const char *ethnic = "WBRI";
@@ -43,6 +44,7 @@ struct DemoData {
         bool desiredTypeAchieved = true;
         QDate dolsFrom, dolsTo, plannedEnd;
         qint64 feePence = 0, additionalPence = 0;
+        int category = -1; // index into costCategories, -1 without a placement
     };
     struct Provider {
         QByteArray name;
@@ -92,6 +94,11 @@ struct DemoData {
     QVector<Meeting> meetings;
     QVector<Decision> decisions;
     QVector<Budget> budgets;
+    QStringList costCategories; // default cost categories of the episodes' placements
+
+    // "NF" and 100000 + index, zero-padded to one width for the whole authority so that the
+    // references sort in index order (the UNIQUE index on child_ref is then built in order).
+    QByteArray childRef(int index) const;
 };
 
 namespace DemoGenerator {
