@@ -102,7 +102,7 @@ ReportDocument ExportDialog::document() const
     doc.publicMode = m_public->isChecked();
     doc.blocks << ReportBlock::heading(m_title);
     if (m_chart.chart)
-        doc.blocks << m_chart;
+        doc.blocks << chartFor(doc.publicMode);
     doc.blocks << ReportBlock::tableBlock(m_table);
     return doc;
 }
@@ -119,7 +119,7 @@ bool ExportDialog::exportNow()
     else if (format == QLatin1String("pdf"))
         ok = ReportRenderer::writePdf(document(), path, &m_error);
     else if (format == QLatin1String("png"))
-        ok = ReportRenderer::writePng(m_chart.chart ? m_chart : ReportBlock::tableBlock(m_table), publicMode, path, m_dpi->value(), &m_error);
+        ok = ReportRenderer::writePng(m_chart.chart ? chartFor(publicMode) : ReportBlock::tableBlock(m_table), publicMode, path, m_dpi->value(), &m_error);
     else
         ok = ReportRenderer::writeCsv(m_table, publicMode, path, &m_error);
     m_status->setText(ok ? QString() : m_error);
