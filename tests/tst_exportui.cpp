@@ -321,7 +321,7 @@ private slots:
             QSKIP("pdftotext (poppler-utils) is not installed");
         const QString text = pdfText(path);
         QVERIFY(text.contains(QLatin1String("OFFICIAL-SENSITIVE")));
-        QVERIFY(text.contains(QLatin1String("Minutes: decisions")));
+        QVERIFY(text.contains(QLatin1String("Decisions")));
         QVERIFY(text.contains(agenda.first().childRef));
         if (!agenda.first().flags.isEmpty())
             QVERIFY(text.contains(PanelRules::flagLabel(agenda.first().flags.first().code)));

@@ -103,7 +103,10 @@ ReportDocument ExportDialog::document() const
     doc.blocks << ReportBlock::heading(m_title);
     if (m_chart.chart)
         doc.blocks << chartFor(doc.publicMode);
-    doc.blocks << ReportBlock::tableBlock(m_table);
+    TableData table = m_table;
+    if (table.title == m_title)
+        table.title.clear(); // already the heading
+    doc.blocks << ReportBlock::tableBlock(table);
     return doc;
 }
 

@@ -7,6 +7,9 @@
 #include <QHash>
 #include <QObject>
 
+#include <algorithm>
+#include <climits>
+
 namespace PanelMinutes {
 
 namespace {
@@ -68,7 +71,12 @@ TableData decisionsTable(Store &store, const QVector<PanelDecision> &decisions, 
     t.headers = {QObject::tr("#"), QObject::tr("Child"), QObject::tr("Outcome"), QObject::tr("Weekly cost"), QObject::tr("New cost from"),
                  QObject::tr("Actions"), QObject::tr("Next review")};
     PlacementStore placements(store);
-    for (const PanelDecision &d : decisions) {
+    QVector<PanelDecision> ordered = decisions;
+    std::stable_sort(ordered.begin(), ordered.end(), [&byChild](const PanelDecision &a, const PanelDecision &b) {
+        const AgendaItem *x = byChild.value(a.childId), *y = byChild.value(b.childId);
+        return (x ? x->position : INT_MAX) < (y ? y->position : INT_MAX);
+    });
+    for (const PanelDecision &d : ordered) {
         const AgendaItem *a = byChild.value(d.childId);
         const QString ref = a ? a->childRef : placements.placement(d.placementId, d.decidedOn).childRef;
         const QString cost = d.hasNewCost ? QObject::tr("%1 → %2").arg(PanelRules::money(d.oldWeekly), PanelRules::money(d.newWeekly))
@@ -109,13 +117,18 @@ ReportDocument build(Store &store, const PanelMeeting &meeting, const QVector<Ag
             .arg(flagged)
             .arg(agenda.size() - flagged)
             .arg(decisions.size()));
-    doc.blocks << ReportBlock::tableBlock(agendaTable(agenda, QObject::tr("Agenda, most urgent first")));
+    // Minutes first: the decisions are what the chair circulates; the agenda they came from follows.
     if (!decisions.isEmpty()) {
-        doc.blocks << ReportBlock::heading(QObject::tr("Minutes: decisions"), 2);
-        doc.blocks << ReportBlock::tableBlock(decisionsTable(store, decisions, agenda));
-        doc.blocks << ReportBlock::paragraph(QObject::tr("Actions are one \"Owner: action\" a line. A new weekly cost takes effect "
-                                                         "from the date shown; cost avoidance is counted from then."));
+        doc.blocks << ReportBlock::heading(QObject::tr("Decisions"), 2);
+        TableData minutes = decisionsTable(store, decisions, agenda);
+        minutes.title.clear();
+        minutes.note = QObject::tr("In agenda order (– : not on the agenda as evaluated now). Actions are one \"Owner: action\" a line; "
+                                   "a new weekly cost takes effect from the date shown, and cost avoidance is counted from then.");
+        doc.blocks << ReportBlock::tableBlock(minutes);
     }
+    doc.blocks << ReportBlock::heading(QObject::tr("Agenda, most urgent first"), 2);
+    TableData agendaRows = agendaTable(agenda, QString());
+    doc.blocks << ReportBlock::tableBlock(agendaRows);
     return doc;
 }
 
