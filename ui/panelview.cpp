@@ -109,7 +109,7 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
                                   &m_residentialYearsHeading, 3, 1), tr("&Residential tracker"));
     m_tabs->addTab(buildReportTab(m_unregulated, &m_unregulatedHeading, &m_unregulatedTable), tr("&Unregulated report"));
     QToolButton *exportButton = ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); });
-    ExportAction::addExtra(exportButton, tr("Agenda / minutes of the selected meeting (PDF, OFFICIAL-SENSITIVE)…"), [this] { exportMinutes(); });
+    ExportAction::addExtra(exportButton, tr("Export agenda / minutes of the selected meeting (PDF, OFFICIAL-SENSITIVE)… Ctrl+Shift+M"), [this] { exportMinutes(); });
     m_tabs->setCornerWidget(exportButton, Qt::TopRightCorner);
 
     m_message = new QLabel(this);
@@ -128,6 +128,7 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), &PanelView::previousCase);
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &PanelView::newMeeting);
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &PanelView::fixAgenda);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &PanelView::exportMinutes);
     for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *s = new QShortcut(keys, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
@@ -148,23 +149,19 @@ QWidget *PanelView::buildAgendaTab()
     auto *newButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
     m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
     auto *thresholds = new QPushButton(tr("Thresholds…"), w);
-    auto *minutes = new QPushButton(tr("Export agenda / minutes…"), w);
-    minutes->setToolTip(tr("A PDF of the selected meeting's agenda and, once decisions are recorded, its minutes (OFFICIAL-SENSITIVE)"));
-    connect(minutes, &QPushButton::clicked, this, &PanelView::exportMinutes);
     auto *bar = new QHBoxLayout;
     bar->addWidget(meetingLabel);
     bar->addWidget(m_meetings);
     bar->addWidget(newButton);
     bar->addWidget(m_fixButton);
     bar->addStretch(1);
-    bar->addWidget(minutes);
     bar->addWidget(thresholds);
     connect(thresholds, &QPushButton::clicked, this, &PanelView::editThresholds);
 
     m_agendaHeading = heading(QString(), w);
     m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
     m_agendaTable->setAccessibleName(tr("Agenda"));
-    auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision"), w);
+    auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision · Ctrl+Shift+M agenda / minutes PDF"), w);
     auto *layout = new QVBoxLayout(w);
     layout->addLayout(bar);
     layout->addWidget(m_agendaHeading);
