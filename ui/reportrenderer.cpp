@@ -207,62 +207,30 @@ struct Layout {
     {
         if (doc.publicMode && t.childLevel)
             return;
-        const QFont titleFont = font(10.5, true);
-        QFont body, head;
+        const QFont body = font(8.5), head = font(8.5, true), titleFont = font(10.5, true);
         const int cols = int(t.headers.size());
         if (cols == 0)
             return;
-        // Column widths: each column at least its longest word (nothing is clipped; text wraps
-        // between words), the rest of the page shared out as the columns' full text would want.
-        // A table too wide for the page at 8.5 pt is set smaller, down to 6 pt.
+        // Column widths: the widest cell (headers may wrap onto words), scaled to the page.
+        QFontMetricsF fb(body, metrics), fh(head, metrics);
         QVector<qreal> want(cols, 0), minimum(cols, 0);
-        const qreal pad = mm(1.5);
-        qreal totalWant = 0, totalMin = 0;
-        const auto longestWord = [](const QFontMetricsF &fm, const QString &text) {
-            qreal w = 0;
-            for (const QString &word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                w = std::max(w, fm.horizontalAdvance(word));
-            return w;
-        };
-        const auto longestLine = [](const QFontMetricsF &fm, const QString &text) {
-            qreal w = 0;
-            for (const QString &line : text.split(QLatin1Char('\n')))
-                w = std::max(w, fm.horizontalAdvance(line));
-            return w;
-        };
-        for (const double pt : {8.5, 8.0, 7.5, 7.0, 6.5, 6.0}) {
-            body = font(pt);
-            head = font(pt, true);
-            QFontMetricsF fb(body, metrics), fh(head, metrics);
-            for (int c = 0; c < cols; ++c) {
-                minimum[c] = longestWord(fh, t.headers[c]);
-                want[c] = std::max(minimum[c], longestLine(fh, t.headers[c]) * 0.6);
-            }
-            for (const auto &row : t.rows)
-                for (int c = 0; c < cols && c < row.size(); ++c) {
-                    const QString text = TableData::display(row[c], doc.publicMode);
-                    minimum[c] = std::max(minimum[c], longestWord(fb, text));
-                    want[c] = std::max(want[c], longestLine(fb, text));
-                }
-            totalWant = totalMin = 0;
-            for (int c = 0; c < cols; ++c) {
-                want[c] += 2 * pad;
-                minimum[c] += 2 * pad;
-                totalWant += want[c];
-                totalMin += minimum[c];
-            }
-            if (totalMin <= content.width())
-                break;
-        }
-        const qreal width = content.width();
         for (int c = 0; c < cols; ++c) {
-            if (totalWant <= width) // room for every cell on one line: widen in proportion
-                want[c] *= width / totalWant;
-            else if (totalMin >= width) // not even the longest words fit: narrow them alike
-                want[c] = minimum[c] * width / totalMin;
-            else // the longest words, and the rest shared as the columns' text would want
-                want[c] = minimum[c] + (width - totalMin) * (want[c] - minimum[c]) / (totalWant - totalMin);
+            for (const QString &word : t.headers[c].split(QLatin1Char(' ')))
+                minimum[c] = std::max(minimum[c], fh.horizontalAdvance(word));
+            want[c] = std::max(minimum[c], fh.horizontalAdvance(t.headers[c]) * 0.6);
         }
+        for (const auto &row : t.rows)
+            for (int c = 0; c < cols && c < row.size(); ++c)
+                want[c] = std::max(want[c], fb.horizontalAdvance(TableData::display(row[c], doc.publicMode)));
+        const qreal pad = mm(1.5);
+        qreal total = 0;
+        for (qreal &w : want) {
+            w += 2 * pad;
+            total += w;
+        }
+        const qreal scale = content.width() / total;
+        for (qreal &w : want)
+            w *= scale;
 
         const auto rowHeight = [&](const QStringList &cells, const QFont &f) {
             qreal h = 0;
@@ -421,7 +389,8 @@ QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi, double wi
         paintChart(p, block, QRectF(0, 0, image.width(), image.height()));
         return image;
     }
-    // A table: measure it on one endless page, then paint it onto an image of that height.
+    // A table: measure it on one endless page, then paint it onto an image of that height
+    // (a fixed-height page would have needed a page break, which an image cannot take).
     ReportDocument doc;
     doc.publicMode = publicMode;
     doc.blocks << block;
