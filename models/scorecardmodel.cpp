@@ -285,3 +285,16 @@ bool ScorecardModel::setData(const QModelIndex &index, const QVariant &value, in
     }
     return false;
 }
+
+qint64 ScorecardModel::countAt(int row, int column) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return -1;
+    const Row &r = m_rows.at(row);
+    switch (column) {
+    case ThisPeriod: return r.now.count;
+    case PreviousPeriod: return r.previous.count;
+    case LastYear: return r.lastYear.count;
+    default: return -1;
+    }
+}

@@ -37,6 +37,8 @@ public:
     const IndicatorInfo &indicatorAt(int row) const { return m_rows.at(row).info; }
     QString commentaryAt(int row) const { return m_rows.at(row).commentary.value.toString(); }
     Rag ragAt(int row) const;
+    // The count of children a figure rests on (ThisPeriod, PreviousPeriod, LastYear), else -1.
+    qint64 countAt(int row, int column) const;
 
     // Green if at or better than the comparison, Amber within 5% of it, Red beyond; None if the
     // indicator has no direction of good or there is nothing to compare with.

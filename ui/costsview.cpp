@@ -37,6 +37,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <cmath>
@@ -232,6 +233,7 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     });
     auto *categories = new QPushButton(tr("Categories and mapping…"), this);
     top->addWidget(categories);
+    top->addWidget(ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); }));
     connect(categories, &QPushButton::clicked, this, [this] {
         auto *dialog = new CategoriesDialog(m_store, m_undoStack, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -955,4 +957,88 @@ void CostsView::clearMessage()
 {
     m_message->hide();
     m_message->clear();
+}
+
+QVector<ExportItem> CostsView::exportItems()
+{
+    if (!m_loaded)
+        reload();
+    refreshAudit();
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    const QString monthText = m_table.monthEnd.toString(QStringLiteral("MMMM yyyy"));
+    QVector<ExportItem> items;
+
+    ExportItem table;
+    table.title = tr("Placement costs, %1").arg(monthText);
+    table.table = TableData::fromModel(*m_tableModel, table.title, CostTableModel::Number);
+    ExportAction::clearBasis(table.table, {CostTableModel::BudgetNumber, CostTableModel::BudgetUnit, CostTableModel::BudgetAnnual});
+    table.table.note = tr("Annual cost: the weekly cost over a 365-day year. Average costs of 1-5 placements are shown as c in a "
+                          "public version.");
+    items << table;
+
+    const CostTable costs = m_table;
+    ExportItem annual;
+    annual.title = tr("Annual cost by category, %1").arg(monthText);
+    const QString annualChartTitle = tr("Annual cost, %1").arg(m_table.monthEnd.toString(QStringLiteral("MMM yyyy")));
+    annual.chart = ReportBlock::chartBlock([costs, annualChartTitle] { return CostCharts::annualByCategory(costs, annualChartTitle); });
+    annual.table.title = tr("%1: the numbers behind the chart").arg(annual.title);
+    annual.table.headers = {tr("Category"), tr("Placements"), tr("Weekly cost"), tr("Annual cost")};
+    for (const CostRow &r : m_table.rows)
+        if (r.number > 0)
+            annual.table.rows << QVector<TableCell>{{r.category, -1, false}, {uk.toString(r.number), r.number, true},
+                                                    {Money::format(r.weeklyCost()), -1, true},
+                                                    {CostCharts::shortPounds(r.annualCost()), -1, true}};
+    annual.table.note = tr("Totals of a category's placements; a category's total is not a figure about a child.");
+    items << annual;
+
+    ExportItem numbers;
+    numbers.title = tr("Placements at month end by category, 24 months to %1").arg(monthText);
+    QStringList order;
+    for (const CostRow &r : m_table.rows)
+        order << r.category;
+    const auto series = m_numbersSeries;
+    const QString numbersChartTitle = tr("Placements at month end");
+    numbers.chart = ReportBlock::chartBlock([series, order, numbersChartTitle] {
+        return CostCharts::numbersOverTime(series, order, numbersChartTitle);
+    });
+    QStringList used;
+    for (const QString &c : order)
+        for (const auto &month : series)
+            if (month.second.value(c) > 0) {
+                used << c;
+                break;
+            }
+    numbers.table.title = tr("%1: the numbers behind the chart").arg(numbers.title);
+    numbers.table.headers = QStringList{tr("Month end")} + used;
+    for (const auto &month : series) {
+        QVector<TableCell> row{{Dates::uk(month.first), -1, false}};
+        for (const QString &c : used) {
+            const int n = month.second.value(c);
+            row << TableCell{uk.toString(n), n, true};
+        }
+        numbers.table.rows << row;
+    }
+    items << numbers;
+
+    if (m_placementModel->rowCount() > 0) {
+        ExportItem placements;
+        placements.title = m_placementsTitle->text().isEmpty() ? tr("Placements of the selected category") : m_placementsTitle->text().section(QStringLiteral(" — "), 0, 0);
+        placements.table = TableData::fromModel(*m_placementModel, placements.title);
+        placements.table.childLevel = true;
+        items << placements;
+    }
+
+    ExportItem whatIf;
+    whatIf.title = tr("What-if, %1").arg(monthText);
+    whatIf.table = TableData::fromModel(*m_whatIfModel, whatIf.title, WhatIfModel::ActualNumber);
+    whatIf.table.note = m_whatIfSummary->text();
+    items << whatIf;
+
+    ExportItem audit;
+    audit.title = tr("Cost audit log");
+    audit.table = TableData::fromModel(*m_auditModel, audit.title);
+    audit.table.childLevel = true; // changes to individual children's placements
+    audit.table.note = tr("Every change to fees, placements, budgets, snapshots, categories and scenarios (latest 2,000).");
+    items << audit;
+    return items;
 }

@@ -4,6 +4,7 @@
 // in-house, framework vs spot, the charts, the what-if and the audit log. Every edit is an undo
 // command on the main window's stack; totals and charts follow StoreEvents.
 #include "costtable.h"
+#include "exportaction.h"
 #include "whatif.h"
 
 #include <QHash>
@@ -65,6 +66,10 @@ public:
     bool openScenario(const QString &name, QString *error);
     // Overrides a placement's category (0: back to the mapping) through an undo command.
     bool recategorise(qint64 placementId, qint64 categoryId, qint64 previousOverride, int version, QString *error);
+    // What Export… offers: the cost table, the two charts with their numbers, the placements of
+    // the selected category (child-level), the what-if and the audit log. Loads the month if
+    // the screen has not been shown yet.
+    QVector<ExportItem> exportItems();
 
 public slots:
     void reload();

@@ -26,6 +26,7 @@
 #include <QTableWidget>
 #include <QThread>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <atomic>
@@ -134,6 +135,7 @@ DataView::DataView(Store &store, QWidget *parent) : QWidget(parent), m_store(sto
     auto *findingsTop = new QHBoxLayout;
     findingsTop->addWidget(m_findingsTitle, 1);
     findingsTop->addWidget(m_filter);
+    findingsTop->addWidget(ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); }));
     auto *findingsLayout = new QVBoxLayout(findingsBox);
     findingsLayout->setContentsMargins(0, 0, 0, 0);
     findingsLayout->addLayout(findingsTop);
@@ -300,4 +302,18 @@ bool DataView::importFiles(const QStringList &paths, Ask ask)
         return true;
     }
     return false;
+}
+
+QVector<ExportItem> DataView::exportItems() const
+{
+    ExportItem findings;
+    findings.title = tr("Data-quality findings");
+    findings.table = TableData::fromModel(*m_findingsProxy, m_findingsTitle->text());
+    findings.table.childLevel = true; // findings name children
+    if (!m_filter->text().isEmpty())
+        findings.table.note = tr("Filtered on \"%1\".").arg(m_filter->text());
+    ExportItem imports;
+    imports.title = tr("Imports");
+    imports.table = TableData::fromModel(*m_imports->model(), imports.title);
+    return {findings, imports};
 }

@@ -2,6 +2,8 @@
 // The Data screen (PRODUCT §2.6): import the authority's files (File ▸ Import, or drop them on
 // the window) with a progress dialog that can cancel, the returns and imports loaded, and the
 // data-quality findings to fix at source.
+#include "exportaction.h"
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -32,6 +34,8 @@ public:
 
     FindingsModel *findingsModel() const { return m_findings; }
     QString lastReport() const;
+    // What Export… offers: the data-quality findings as filtered on screen (child-level), the imports.
+    QVector<ExportItem> exportItems() const;
 
 public slots:
     // Asks for files and imports them.

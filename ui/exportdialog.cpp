@@ -102,8 +102,11 @@ ReportDocument ExportDialog::document() const
     doc.publicMode = m_public->isChecked();
     doc.blocks << ReportBlock::heading(m_title);
     if (m_chart.chart)
-        doc.blocks << m_chart;
-    doc.blocks << ReportBlock::tableBlock(m_table);
+        doc.blocks << chartFor(doc.publicMode);
+    TableData table = m_table;
+    if (table.title == m_title)
+        table.title.clear(); // already the heading
+    doc.blocks << ReportBlock::tableBlock(table);
     return doc;
 }
 
@@ -119,7 +122,7 @@ bool ExportDialog::exportNow()
     else if (format == QLatin1String("pdf"))
         ok = ReportRenderer::writePdf(document(), path, &m_error);
     else if (format == QLatin1String("png"))
-        ok = ReportRenderer::writePng(m_chart.chart ? m_chart : ReportBlock::tableBlock(m_table), publicMode, path, m_dpi->value(), &m_error);
+        ok = ReportRenderer::writePng(m_chart.chart ? chartFor(publicMode) : ReportBlock::tableBlock(m_table), publicMode, path, m_dpi->value(), &m_error);
     else
         ok = ReportRenderer::writeCsv(m_table, publicMode, path, &m_error);
     m_status->setText(ok ? QString() : m_error);

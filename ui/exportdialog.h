@@ -28,6 +28,8 @@ public:
     void setPath(const QString &path);
     void setFormat(const QString &format); // "pdf", "png" or "csv"
     void setPublicMode(bool on);
+    // The chart to use in public mode (drawn without figures resting on counts of 1-5).
+    void setPublicChart(const ReportBlock &chart) { m_publicChart = chart; }
     QString lastError() const { return m_error; }
 
     void accept() override;
@@ -39,6 +41,8 @@ private:
 
     QString m_title, m_authority;
     ReportBlock m_chart;
+    ReportBlock m_publicChart;
+    const ReportBlock &chartFor(bool publicMode) const { return publicMode && m_publicChart.chart ? m_publicChart : m_chart; }
     TableData m_table;
     QComboBox *m_format;
     QSpinBox *m_dpi;

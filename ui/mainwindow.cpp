@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -77,6 +78,11 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction *pack = file->addAction(tr("Export report &pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).exec(); });
     pack->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *exportScreen = file->addAction(tr("&Export from this screen…"), this, [this] {
+        if (auto *button = m_stack->currentWidget()->findChild<QToolButton *>(QStringLiteral("exportButton")))
+            button->showMenu();
+    });
+    exportScreen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *preview = file->addAction(tr("Print pre&view of report pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).preview(); });
     preview->setShortcut(QKeySequence::Print);
     file->addSeparator();

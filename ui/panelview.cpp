@@ -5,8 +5,10 @@
 #include "costavoidance.h"
 #include "dates.h"
 #include "panelcommands.h"
+#include "panelminutes.h"
 #include "panelstore.h"
 #include "placementstore.h"
+#include "reportrenderer.h"
 #include "reporttablemodel.h"
 #include "residentialtracker.h"
 #include "store.h"
@@ -15,6 +17,8 @@
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,13 +26,16 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -101,6 +108,9 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     m_tabs->addTab(buildReportTab(m_residential, &m_residentialHeading, &m_residentialTable, m_residentialYears,
                                   &m_residentialYearsHeading, 3, 1), tr("&Residential tracker"));
     m_tabs->addTab(buildReportTab(m_unregulated, &m_unregulatedHeading, &m_unregulatedTable), tr("&Unregulated report"));
+    QToolButton *exportButton = ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); });
+    ExportAction::addExtra(exportButton, tr("Export agenda / minutes of the selected meeting (PDF, OFFICIAL-SENSITIVE)… Ctrl+Shift+M"), [this] { exportMinutes(); });
+    m_tabs->setCornerWidget(exportButton, Qt::TopRightCorner);
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -118,6 +128,7 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), &PanelView::previousCase);
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), &PanelView::newMeeting);
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &PanelView::fixAgenda);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &PanelView::exportMinutes);
     for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *s = new QShortcut(keys, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
@@ -150,7 +161,7 @@ QWidget *PanelView::buildAgendaTab()
     m_agendaHeading = heading(QString(), w);
     m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
     m_agendaTable->setAccessibleName(tr("Agenda"));
-    auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision"), w);
+    auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision · Ctrl+Shift+M agenda / minutes PDF"), w);
     auto *layout = new QVBoxLayout(w);
     layout->addLayout(bar);
     layout->addWidget(m_agendaHeading);
@@ -797,4 +808,66 @@ void PanelView::refreshUnregulated()
 void PanelView::showMessage(const QString &text, bool error)
 {
     m_message->setText(error ? QStringLiteral("<span style='color:#D55E00'><b>%1</b></span>").arg(text.toHtmlEscaped()) : text.toHtmlEscaped());
+}
+
+ReportDocument PanelView::minutesDocument() const
+{
+    PanelMeeting meeting;
+    if (m_meetings->currentIndex() >= 0)
+        meeting = PanelStore(m_store).meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
+    if (!meeting.meetingId)
+        meeting.date = meetingDate();
+    return PanelMinutes::build(m_store, meeting, m_agendaModel->agenda());
+}
+
+void PanelView::exportMinutes()
+{
+    const ReportDocument doc = minutesDocument();
+    const QString folder = QSettings().value(QStringLiteral("export/folder"),
+                                             QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString suggested = folder + QStringLiteral("/panel-%1.pdf").arg(meetingDate().toString(Qt::ISODate));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export agenda / minutes"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    int pages = 0;
+    if (!ReportRenderer::writePdf(doc, path, &error, &pages)) {
+        showMessage(error, true);
+        return;
+    }
+    QSettings().setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    showMessage(tr("%1 written: %2 pages, %3.").arg(doc.title).arg(pages).arg(doc.marking()));
+}
+
+QVector<ExportItem> PanelView::exportItems() const
+{
+    const QString at = Dates::uk(meetingDate());
+    QVector<ExportItem> items;
+    ExportItem agenda;
+    agenda.title = tr("Placement Panel agenda, %1").arg(at);
+    agenda.table = PanelMinutes::agendaTable(m_agendaModel->agenda(), m_agendaHeading->text());
+    items << agenda;
+
+    ExportItem totals;
+    totals.title = tr("Cost avoidance to %1").arg(at);
+    totals.table = TableData::fromModel(*m_avoidanceTotals, m_avoidanceHeading->text(), 1);
+    items << totals;
+
+    const auto childTable = [](const ReportTableModel &model, const QString &title, const QString &heading) {
+        ExportItem item;
+        item.title = title;
+        item.table = TableData::fromModel(model, heading);
+        item.table.childLevel = true;
+        return item;
+    };
+    items << childTable(*m_avoidanceLines, tr("Cost avoidance decisions to %1").arg(at), m_avoidanceLinesHeading->text());
+    items << childTable(*m_residential, tr("Residential tracker at %1").arg(at), m_residentialHeading->text());
+
+    ExportItem years;
+    years.title = tr("New residential placements by year");
+    years.table = ExportAction::countsTable(*m_residentialYears, m_residentialYearsHeading->text());
+    items << years;
+
+    items << childTable(*m_unregulated, tr("Unregulated provision, week ending %1").arg(at), m_unregulatedHeading->text());
+    return items;
 }

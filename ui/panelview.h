@@ -5,6 +5,7 @@
 // previous case, Ctrl+Return records the decision); nothing more personal than the child
 // reference, age and placement.
 #include "agenda.h"
+#include "exportaction.h"
 #include "panelrules.h"
 
 #include <QWidget>
@@ -42,6 +43,10 @@ public:
     // Selects agenda row `row` as the case under review.
     void selectCase(int row);
     // Fills the decision form (for tests and scripted demos).
+    // What Export… offers: the agenda and the reports of each tab (child-level ones marked).
+    QVector<ExportItem> exportItems() const;
+    // The selected meeting's agenda and, once decisions are recorded, its minutes.
+    ReportDocument minutesDocument() const;
     void setDecisionForm(const QString &outcome, const QString &newWeeklyCost, const QDate &from, const QString &actions,
                          const QDate &nextReview, const QString &notes);
 
@@ -55,6 +60,8 @@ public slots:
     void fixAgenda();
     // The priority flags' thresholds and the review interval (settings panel.*), undoable.
     void editThresholds();
+    // Asks where and writes minutesDocument() as a PDF.
+    void exportMinutes();
 
 private:
     QWidget *buildAgendaTab();

@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "dates.h"
+#include "exportaction.h"
 #include "indicatorengine.h"
 #include "mixchart.h"
 #include "store.h"
@@ -14,7 +15,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMap>
+#include <QSet>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -77,6 +80,8 @@ PlacementMixView::PlacementMixView(Store &store, IndicatorEngine &engine, QWidge
     controls->addWidget(m_heading, 1);
     controls->addWidget(at);
     controls->addWidget(m_date);
+    controls->addSpacing(12);
+    controls->addWidget(ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); }));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_mixView);
     splitter->addWidget(m_trendView);
@@ -108,6 +113,7 @@ void PlacementMixView::refresh()
 
     int englandYear = 0;
     QVector<MixBar> bars;
+    m_mixCounts.clear();
     for (int g = 0; g < Codes::placementGroupCount; ++g) {
         const auto group = Codes::PlacementGroup(g);
         const qint64 n = s.mixCounts[size_t(g)];
@@ -118,14 +124,16 @@ void PlacementMixView::refresh()
         const double england = englandNearest(m_store, Codes::groupBenchmarkIndicator(group), d, &year);
         if (year)
             englandYear = std::max(englandYear, year);
+        m_mixCounts << qMakePair(Codes::groupName(group), n);
         bars << MixBar{QStringLiteral("%1 (%2)").arg(Codes::groupName(group), uk.toString(n)),
                        {v.hasRate() ? v.rate * 100.0 : NAN, england}};
     }
     QChart *old = m_mixView->chart();
-    m_mixView->setChart(MixChart::build(tr("Share of children looked after by placement group, %1").arg(Dates::uk(d)),
-                                        {m_store.authorityName(), englandYear ? tr("England, 31 March %1").arg(englandYear)
-                                                                              : tr("England (no figures loaded)")},
-                                        bars));
+    m_mixTitle = tr("Share of children looked after by placement group, %1").arg(Dates::uk(d));
+    m_mixSets = QStringList{m_store.authorityName(), englandYear ? tr("England, 31 March %1").arg(englandYear)
+                                                                 : tr("England (no figures loaded)")};
+    m_mixBars = bars;
+    m_mixView->setChart(MixChart::build(m_mixTitle, m_mixSets, bars));
     delete old;
 
     // Relatives or friends (U1–U3) against other foster carers; England's figures are shares of all CLA.
@@ -175,7 +183,76 @@ void PlacementMixView::refresh()
     fill(fostering, IndicatorId::ExternalShareFostering);
     fill(residential, IndicatorId::ExternalShareResidential);
     old = m_trendView->chart();
-    m_trendView->setChart(TrendChart::build(tr("In-house vs external: share placed with external providers, month end"),
-                                            tr("% external"), {fostering, residential}));
+    m_trendTitle = tr("In-house vs external: share placed with external providers, month end");
+    m_trendLines = {fostering, residential};
+    m_trendView->setChart(TrendChart::build(m_trendTitle, tr("% external"), m_trendLines));
     delete old;
+}
+
+QVector<ExportItem> PlacementMixView::exportItems() const
+{
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    const auto pct = [&uk](double v) { return v == v ? uk.toString(v, 'f', 1) : QStringLiteral("–"); };
+
+    ExportItem mix;
+    mix.title = m_mixTitle;
+    const QString mixTitle = m_mixTitle;
+    const QStringList sets = m_mixSets;
+    const QVector<MixBar> bars = m_mixBars;
+    mix.chart = ReportBlock::chartBlock([mixTitle, sets, bars] { return MixChart::build(mixTitle, sets, bars); }, 120);
+    // Public: a group of 1-5 children shows "c" for its count and no bar of its own.
+    QVector<MixBar> publicBars = bars;
+    for (int i = 0; i < publicBars.size() && i < m_mixCounts.size(); ++i)
+        if (TableData::isSmallCount(m_mixCounts[i].second)) {
+            publicBars[i].label = QStringLiteral("%1 (%2)").arg(m_mixCounts[i].first, TableData::suppressionSymbol());
+            if (!publicBars[i].percents.isEmpty())
+                publicBars[i].percents[0] = NAN;
+        }
+    mix.publicChart = ReportBlock::chartBlock([mixTitle, sets, publicBars] { return MixChart::build(mixTitle, sets, publicBars); }, 120);
+    mix.table.title = tr("%1: the numbers behind the chart").arg(m_mixTitle);
+    mix.table.headers = {tr("Placement group"), tr("Children"), tr("Share (%)"), m_mixSets.value(1) + tr(" (%)")};
+    for (int i = 0; i < m_mixBars.size() && i < m_mixCounts.size(); ++i) {
+        const qint64 n = m_mixCounts[i].second;
+        const MixBar &b = m_mixBars[i];
+        mix.table.rows << QVector<TableCell>{{m_mixCounts[i].first, -1, false}, {uk.toString(n), n, true},
+                                             {pct(b.percents.value(0, NAN)), n, true}, {pct(b.percents.value(1, NAN)), -1, true}};
+    }
+    mix.table.note = tr("Shares of all children looked after at the date (DfE placement groups). England: DfE national tables.");
+
+    ExportItem trend;
+    trend.title = m_trendTitle;
+    const QString trendTitle = m_trendTitle;
+    const QVector<TrendLine> lines = m_trendLines;
+    trend.chart = ReportBlock::chartBlock([trendTitle, lines] { return TrendChart::build(trendTitle, tr("% external"), lines); });
+    QVector<TrendLine> publicLines = lines;
+    for (TrendLine &l : publicLines)
+        l.points.erase(std::remove_if(l.points.begin(), l.points.end(), [](const TrendPoint &p) { return TableData::isSmallCount(p.count); }),
+                       l.points.end());
+    trend.publicChart = ReportBlock::chartBlock([trendTitle, publicLines] { return TrendChart::build(trendTitle, tr("% external"), publicLines); });
+    trend.table.title = tr("%1: the numbers behind the chart").arg(m_trendTitle);
+    trend.table.headers = {tr("Month end"), tr("Fostered: external"), tr("Fostered"), tr("Fostering: external (%)"),
+                           tr("Residential: external"), tr("Residential"), tr("Residential: external (%)")};
+    QMap<QDate, QPair<TrendPoint, TrendPoint>> byDate;
+    QSet<QDate> fosterDates, residentialDates;
+    for (int l = 0; l < 2 && l < lines.size(); ++l)
+        for (const TrendPoint &p : lines[l].points) {
+            (l == 0 ? byDate[p.date].first : byDate[p.date].second) = p;
+            (l == 0 ? fosterDates : residentialDates).insert(p.date);
+        }
+    for (auto it = byDate.cbegin(); it != byDate.cend(); ++it) {
+        QVector<TableCell> row{{Dates::uk(it.key()), -1, false}};
+        const auto add = [&](const TrendPoint &p, bool has) {
+            if (!has) {
+                row << TableCell{QStringLiteral("–"), -1, true} << TableCell{QStringLiteral("–"), -1, true} << TableCell{QStringLiteral("–"), -1, true};
+                return;
+            }
+            row << TableCell{uk.toString(p.count), p.count, true} << TableCell{uk.toString(p.denominator), p.denominator, true}
+                << TableCell{pct(p.value), p.count, true};
+        };
+        add(it.value().first, fosterDates.contains(it.key()));
+        add(it.value().second, residentialDates.contains(it.key()));
+        trend.table.rows << row;
+    }
+    trend.table.note = tr("External: placed with an agency or private provider (PLACE_PROVIDER PR2–PR5); month ends over five years.");
+    return {mix, trend};
 }

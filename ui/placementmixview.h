@@ -3,6 +3,10 @@
 // in each DfE placement group beside England's for the nearest year, as labelled bars with the
 // counts; the relatives-or-friends fostering split; and in-house vs external fostering and
 // residential care as a trend.
+#include "exportaction.h"
+#include "mixchart.h"
+#include "trendchart.h"
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -25,6 +29,8 @@ public:
     QLabel *fosteringLabel() const { return m_fostering; }
     QLabel *warningLabel() const { return m_warning; }
     void setDate(const QDate &d);
+    // What Export… offers: the mix bars and the in-house vs external trend, each with its numbers.
+    QVector<ExportItem> exportItems() const;
 
 public slots:
     void refresh();
@@ -38,4 +44,10 @@ private:
     QLabel *m_warning;
     QChartView *m_mixView;
     QChartView *m_trendView;
+    // What the charts show, to rebuild them for export.
+    QString m_mixTitle, m_trendTitle;
+    QStringList m_mixSets;
+    QVector<MixBar> m_mixBars;
+    QVector<QPair<QString, qint64>> m_mixCounts; // group name, children
+    QVector<TrendLine> m_trendLines;
 };

@@ -13,9 +13,14 @@
 #include <QSaveFile>
 #include <QTextOption>
 
+#include <cmath>
+
 namespace ReportRenderer {
 
 namespace {
+
+// The tallest table image written (pixels): beyond it a PNG would be hundreds of megabytes.
+constexpr qreal maxImageHeight = 30000;
 
 QFont font(double pt, bool bold = false)
 {
@@ -412,16 +417,28 @@ QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi, double wi
         paintChart(p, block, QRectF(0, 0, image.width(), image.height()));
         return image;
     }
-    // A table: lay it out on a tall page, then crop to what was used.
+    // A table: measure it on one endless page, then paint it onto an image of that height
+    // (a fixed-height page would have needed a page break, which an image cannot take).
     ReportDocument doc;
     doc.publicMode = publicMode;
     doc.blocks << block;
-    QImage page(width + int(36 * pxPerMm), int(297 * pxPerMm) * 4, QImage::Format_ARGB32_Premultiplied);
+    QImage probe(8, 8, QImage::Format_ARGB32_Premultiplied);
+    probe.setDotsPerMeterX(int(dpi / 0.0254));
+    probe.setDotsPerMeterY(int(dpi / 0.0254));
+    Layout measure(doc, &probe);
+    measure.content = QRectF(4 * pxPerMm, 4 * pxPerMm, width, 1e12);
+    measure.page = 1;
+    measure.y = measure.content.top();
+    measure.table(block.table);
+    const qreal height = measure.y + 8 * pxPerMm;
+    if (height > maxImageHeight)
+        return QImage(); // too long for one image: the PDF or the CSV
+    QImage page(width + int(8 * pxPerMm), int(std::ceil(height)), QImage::Format_ARGB32_Premultiplied);
     page.setDotsPerMeterX(int(dpi / 0.0254));
     page.setDotsPerMeterY(int(dpi / 0.0254));
     page.fill(Qt::white);
     Layout layout(doc, &page);
-    layout.content = QRectF(4 * pxPerMm, 4 * pxPerMm, width, page.height() - 8 * pxPerMm);
+    layout.content = QRectF(4 * pxPerMm, 4 * pxPerMm, width, 1e12);
     QPainter p(&page);
     p.setRenderHint(QPainter::TextAntialiasing);
     layout.p = &p;
@@ -435,6 +452,11 @@ QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi, double wi
 bool writePng(const ReportBlock &block, bool publicMode, const QString &path, int dpi, QString *error)
 {
     const QImage image = renderBlock(block, publicMode, dpi);
+    if (image.isNull()) {
+        *error = QStringLiteral("The table has %1 rows: too long for one image at %2 dpi. Export it as PDF or CSV, or choose a "
+                                "lower resolution.").arg(block.table.rows.size()).arg(dpi);
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
         *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());

@@ -17,7 +17,7 @@ namespace ReportRenderer {
 int paint(const ReportDocument &doc, QPagedPaintDevice *device);
 // Writes a vector PDF atomically: on failure nothing is left at `path` and *error says why.
 bool writePdf(const ReportDocument &doc, const QString &path, QString *error, int *pages = nullptr);
-// A chart or table block as an image, `widthMm` wide at `dpi`.
+// A chart or table block as an image, `widthMm` wide at `dpi` (null if a table is too long for one).
 QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi = 150, double widthMm = 180);
 // Writes a PNG or a CSV (of a table block) atomically.
 bool writePng(const ReportBlock &block, bool publicMode, const QString &path, int dpi, QString *error);

@@ -2,6 +2,7 @@
 
 #include "indicatorengine.h"
 #include "scorecardmodel.h"
+#include "store.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -10,6 +11,7 @@
 #include <QIdentityProxyModel>
 #include <QKeySequence>
 #include <QLabel>
+#include <QToolButton>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -86,7 +88,7 @@ public:
 
 } // namespace
 
-ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *parent) : QWidget(parent)
+ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *parent) : QWidget(parent), m_store(store)
 {
     m_model = new ScorecardModel(store, engine, this);
     m_period = new QComboBox(this);
@@ -156,6 +158,8 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     controls->addWidget(m_period);
     controls->addWidget(dateLabel);
     controls->addWidget(m_date);
+    controls->addSpacing(12);
+    controls->addWidget(ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); }));
     auto *saveRow = new QHBoxLayout;
     saveRow->addWidget(m_status, 1);
     saveRow->addWidget(m_save);
@@ -230,4 +234,19 @@ bool ScorecardView::saveCommentary()
         return false; // the reason is shown; the text stays in the editor
     m_status->setText(tr("Saved."));
     return true;
+}
+
+QVector<ExportItem> ScorecardView::exportItems() const
+{
+    ExportItem item;
+    item.title = tr("Scorecard — %1").arg(m_model->periodLabel());
+    item.table = TableData::fromModel(*m_model, item.title);
+    for (QString &h : item.table.headers)
+        h.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    for (int r = 0; r < item.table.rows.size(); ++r)
+        for (int c = 0; c < item.table.rows[r].size(); ++c)
+            item.table.rows[r][c].basis = m_model->countAt(r, c);
+    item.table.note = tr("Rates per 10,000 children under 18 or percentages as shown; England and neighbours: DfE national tables. "
+                         "RAG as on the screen: green at or better than the comparison, amber within 5% of it, red beyond.");
+    return {item};
 }

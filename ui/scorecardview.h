@@ -1,6 +1,8 @@
 #pragma once
 // The Scorecard screen (PRODUCT §2.5): every indicator in one table with its comparisons and RAG,
 // targets typed into the table, and the commentary for the period edited beneath it.
+#include "exportaction.h"
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -31,6 +33,8 @@ public:
     void selectRow(int row);
     // Saves the commentary editor's text for the selected indicator and period.
     bool saveCommentary();
+    // What Export… offers: the scorecard table, each figure resting on its count of children.
+    QVector<ExportItem> exportItems() const;
 
 public slots:
     void refresh();
@@ -39,6 +43,7 @@ private:
     void showCommentary();
     void applyPeriod();
 
+    Store &m_store;
     ScorecardModel *m_model;
     QComboBox *m_period;
     QDateEdit *m_date;

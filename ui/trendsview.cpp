@@ -3,6 +3,8 @@
 #include "casestore.h"
 #include "countedchildrenmodel.h"
 #include "dates.h"
+#include "exportaction.h"
+#include "exportdialog.h"
 #include "store.h"
 #include "trendchart.h"
 #include "trendtablemodel.h"
@@ -20,10 +22,14 @@
 #include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QPushButton>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -108,6 +114,7 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     controls->addWidget(buddy(tr("&to March of year after"), m_toYear));
     controls->addWidget(m_toYear);
     controls->addStretch(1);
+    controls->addWidget(ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); }));
 
     m_chartView = new QChartView(this);
     m_chartView->setRenderHint(QPainter::Antialiasing);
@@ -228,10 +235,12 @@ void TrendsView::refresh()
     m_model->setSeries(m_values, englandByYear);
 
     QChart *old = m_chartView->chart();
-    QChart *chart = TrendChart::build(tr("%1 per 10,000 children, %2 to %3")
-                                          .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), Dates::financialYearLabel(fromFy),
-                                               Dates::financialYearLabel(toFy)),
-                                      tr("Rate per 10,000 under-18s"), lines);
+    m_lines = lines;
+    m_chartTitle = tr("%1 per 10,000 children, %2 to %3")
+                       .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), Dates::financialYearLabel(fromFy),
+                            Dates::financialYearLabel(toFy));
+    m_valueTitle = tr("Rate per 10,000 under-18s");
+    QChart *chart = TrendChart::build(m_chartTitle, m_valueTitle, lines);
     m_chartView->setChart(chart);
     delete old;
 
@@ -293,6 +302,14 @@ QDialog *TrendsView::showChildrenCounted(const QDate &date)
     summary->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    QPushButton *exportButton = buttons->addButton(tr("Export…"), QDialogButtonBox::ActionRole);
+    exportButton->setToolTip(tr("Export the list as PDF, PNG or CSV (OFFICIAL-SENSITIVE; never in a public version)"));
+    const ExportItem item = childrenCountedExport(date);
+    connect(exportButton, &QPushButton::clicked, dialog, [this, dialog, item] {
+        ExportDialog *d = ExportAction::dialog(item, m_store.authorityName(), dialog);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(summary);
     layout->addWidget(table, 1);
@@ -300,4 +317,43 @@ QDialog *TrendsView::showChildrenCounted(const QDate &date)
     dialog->resize(820, 560);
     dialog->show();
     return dialog;
+}
+
+QVector<ExportItem> TrendsView::exportItems() const
+{
+    ExportItem item;
+    item.title = m_chartTitle;
+    const QString title = m_chartTitle, valueTitle = m_valueTitle;
+    const QVector<TrendLine> lines = m_lines;
+    item.chart = ReportBlock::chartBlock([title, valueTitle, lines] { return TrendChart::build(title, valueTitle, lines); });
+    // Public: the authority's points resting on 1-5 children are left out (comparators stay).
+    QVector<TrendLine> publicLines = lines;
+    if (!publicLines.isEmpty()) {
+        QVector<TrendPoint> &points = publicLines.first().points;
+        points.erase(std::remove_if(points.begin(), points.end(), [](const TrendPoint &p) { return TableData::isSmallCount(p.count); }),
+                     points.end());
+    }
+    item.publicChart = ReportBlock::chartBlock([title, valueTitle, publicLines] { return TrendChart::build(title, valueTitle, publicLines); });
+    item.table = TableData::fromModel(*m_model, tr("%1: the numbers behind the chart").arg(m_heading->text()), TrendTableModel::Count);
+    ExportAction::clearBasis(item.table, {TrendTableModel::Population, TrendTableModel::England});
+    item.table.note = tr("Sources: the authority's returns as loaded; population: ONS mid-year estimates; England: DfE national tables.");
+    return {item};
+}
+
+ExportItem TrendsView::childrenCountedExport(const QDate &date) const
+{
+    const IndicatorId id = indicator();
+    const Choice &choice = choiceFor(id);
+    CountedChildrenModel model;
+    model.setChildren(m_engine.childrenCounted(id, date));
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(CountedChildrenModel::SortRole);
+    proxy.sort(CountedChildrenModel::Reference);
+    ExportItem item;
+    item.title = tr("%1 at %2").arg(tr(choice.counted), Dates::uk(date));
+    item.table = TableData::fromModel(proxy, item.title);
+    item.table.childLevel = true;
+    item.table.note = tr("References are the authority's pseudonymous child references.");
+    return item;
 }

@@ -2,7 +2,9 @@
 // The Trends screen: one indicator's rate per 10,000 over a chosen period and step, with
 // England's line (and statistical neighbours' and the region's when loaded), hover details, the
 // numbers underneath, and a click on a point to list the children counted.
+#include "exportaction.h"
 #include "indicatorengine.h"
+#include "trendchart.h"
 
 #include <QWidget>
 
@@ -35,6 +37,10 @@ public:
     void setRange(int fromFinancialYear, int toFinancialYear);
     // Opens (non-modal) the list of children counted at `date` for the chosen indicator.
     QDialog *showChildrenCounted(const QDate &date);
+    // What Export… offers: the chart with the numbers behind it.
+    QVector<ExportItem> exportItems() const;
+    // The children counted at `date` as a child-level table (OFFICIAL-SENSITIVE, never public).
+    ExportItem childrenCountedExport(const QDate &date) const;
 
 public slots:
     void refresh();
@@ -51,4 +57,6 @@ private:
     QTableView *m_table;
     TrendTableModel *m_model;
     QVector<IndicatorValue> m_values;
+    QVector<TrendLine> m_lines; // what the chart shows, to rebuild it for export
+    QString m_chartTitle, m_valueTitle;
 };
