@@ -141,14 +141,23 @@ public:
                 *created = false;
             return true;
         }
-        if (!m_newChild)
-            m_newChild = std::make_unique<BulkInsert>(m_store, QStringLiteral("INSERT INTO children (child_ref) VALUES (?)"));
-        m_newChild->bind(0, raw(ref));
-        if (!m_newChild->step())
-            return fail(m_newChild->error());
-        *id = m_newChild->lastInsertId();
-        if (!m_store.sqliteHandle())
-            *id = m_store.scalar(QStringLiteral("SELECT child_id FROM children WHERE child_ref = ?"), {str(ref)}).toLongLong();
+        if (m_store.sqliteHandle()) {
+            if (!m_newChild)
+                m_newChild = std::make_unique<BulkInsert>(m_store, QStringLiteral("INSERT INTO children (child_ref) VALUES (?)"));
+            m_newChild->bind(0, raw(ref));
+            if (!m_newChild->step())
+                return fail(m_newChild->error());
+            *id = m_newChild->lastInsertId();
+        } else {
+            // A bulk insert on PostgreSQL buffers its rows: the id comes back with the row instead.
+            QSqlQuery q = m_store.prepare(QStringLiteral("INSERT INTO children (child_ref) VALUES (?) RETURNING child_id"));
+            q.addBindValue(str(ref));
+            if (!Store::exec(q, &error))
+                return false;
+            if (!q.next())
+                return fail(QStringLiteral("child %1 was not stored").arg(str(ref)));
+            *id = q.value(0).toLongLong();
+        }
         m_children.byRef.emplace(std::string(ref), ChildIndex::Info{*id, false});
         if (created)
             *created = true;
@@ -187,8 +196,8 @@ public:
             if (!b.step())
                 return fail(b.error());
             if (&b == &insert) {
-                const int64_t id = m_store.sqliteHandle() ? insert.lastInsertId()
-                    : m_store.scalar(QStringLiteral("SELECT child_id FROM children WHERE child_ref = ?"), {str(ref)}).toLongLong();
+                // On PostgreSQL the row is still buffered: its id is read once the batch is written.
+                const int64_t id = m_store.sqliteHandle() ? insert.lastInsertId() : 0;
                 m_children.byRef.emplace(std::string(ref), ChildIndex::Info{id, true});
                 ++s.added;
             } else {
@@ -197,6 +206,20 @@ public:
             }
             if (!m_tick(1))
                 return false;
+        }
+        if (!insert.finish())
+            return fail(insert.error());
+        if (!update.finish())
+            return fail(update.error());
+        if (!m_store.sqliteHandle() && s.added > 0) {
+            QSqlQuery q = m_store.prepare(QStringLiteral("SELECT child_id, child_ref FROM children"));
+            if (!Store::exec(q, &error))
+                return false;
+            while (q.next()) {
+                auto it = m_children.byRef.find(q.value(1).toString().toStdString());
+                if (it != m_children.byRef.end() && it->second.id == 0)
+                    it->second.id = q.value(0).toLongLong();
+            }
         }
         return true;
     }
@@ -359,6 +382,8 @@ public:
         }
         if (st)
             sqlite3_finalize(st);
+        if (bulk && !bulk->finish())
+            return fail(bulk->error());
         if (rebuildIndex && !m_store.run(QStringLiteral("CREATE INDEX episodes_decom ON episodes(decom)"), {}, &error))
             return false;
         m_returnYears.insert(returnYear);
@@ -385,6 +410,8 @@ public:
                 if (!del.step())
                     return fail(del.error());
             }
+            if (!del.finish())
+                return fail(del.error());
             for (const auto &[summary, y] : episodeFiles)
                 if (y == year) {
                     summaries[summary].removed += qint64(gone.size());
@@ -431,6 +458,8 @@ public:
             if (!m_tick(1))
                 return false;
         }
+        if (!upsert.finish())
+            return fail(upsert.error());
         return true;
     }
 
@@ -595,8 +624,7 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
                                         QVector<ImportFileSummary> *summaries, QString *error)
 {
     // A large page cache keeps a million-row load from spilling to disk mid-transaction.
-    if (m_store.sqliteHandle())
-        m_store.run(QStringLiteral("PRAGMA cache_size = -131072"));
+    m_store.prepareBulkWrite();
     Transaction tx(m_store, error);
     if (!tx.ok())
         return Outcome::Failed;
@@ -712,6 +740,8 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             if (!ins.step())
                 return failed(ins.error());
         }
+        if (!ins.finish())
+            return failed(ins.error());
     }
     if (m_cancelled)
         return Outcome::Cancelled;
