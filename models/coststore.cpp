@@ -425,3 +425,8 @@ QVector<AuditEntry> CostStore::auditLog(int limit, const QString &table) const
     }
     return out;
 }
+
+QString CostStore::categoryName(qint64 categoryId) const
+{
+    return m_store.scalar(QStringLiteral("SELECT name FROM cost_categories WHERE category_id = ?"), {categoryId}).toString();
+}

@@ -49,6 +49,8 @@ public:
     explicit CostStore(Store &store) : m_store(store) {}
 
     QVector<CostCategory> categories() const;
+    // A category's name; empty if there is none with that id.
+    QString categoryName(qint64 categoryId) const;
     // Updates one category (name, sort order, type, provision, in-house equivalent).
     bool updateCategory(const CostCategory &category, QString *error);
     // Adds a category; returns its id (0 on failure).

@@ -67,6 +67,8 @@ class TestCostTable : public QObject
     }
 
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     // Seed 000's rows: Σ(unit × number) = 665,556 over Σ number = 754 → £882.70 a week, not the £954 printed.
     void seedSnapshotWeightedAverageAndReconciliation()
     {

@@ -61,6 +61,8 @@ class TestImport : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void eachKindIsRecognisedAndStored_data()
     {
         QTest::addColumn<QString>("name");

@@ -47,6 +47,8 @@ class TestIndicators : public QObject
     }
 
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void startsAndCeasesFinancialYearToDate_data()
     {
         QTest::addColumn<QString>("at");

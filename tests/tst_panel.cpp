@@ -94,6 +94,8 @@ class TestPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     // ---- Flags, one boundary a row -------------------------------------------------------
     void flagAtBoundary_data()
     {

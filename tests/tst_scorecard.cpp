@@ -27,6 +27,8 @@ class TestScorecard : public QObject
     }
 
 private slots:
+    void initTestCase() { CAREBOARD_INIT_ENGINE(); }
+
     void targetsAreVersionedAndAudited()
     {
         TestStore s;

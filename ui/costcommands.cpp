@@ -126,8 +126,7 @@ BudgetChangeCommand::BudgetChangeCommand(Store &store, BudgetRecord budget, int 
     : CostCommand(store, parent), m_new(budget), m_version(expectedVersion), m_reason(reason)
 {
     m_previous = CostStore(store).budget(budget.financialYear, budget.categoryId);
-    const QString category = store.scalar(QStringLiteral("SELECT name FROM cost_categories WHERE category_id = ?"),
-                                          {budget.categoryId}).toString();
+    const QString category = CostStore(store).categoryName(budget.categoryId);
     setText(tr("Budget %1 %2: %3").arg(Dates::financialYearLabel(budget.financialYear), category, budgetText(budget)));
 }
 
@@ -221,9 +220,7 @@ CategoryOverrideCommand::CategoryOverrideCommand(Store &store, qint64 placementI
     : CostCommand(store, parent), m_placementId(placementId), m_category(categoryId), m_previous(previousOverride),
       m_version(expectedVersion), m_reason(reason)
 {
-    const QString name = categoryId ? store.scalar(QStringLiteral("SELECT name FROM cost_categories WHERE category_id = ?"),
-                                                   {categoryId}).toString()
-                                    : tr("the mapped category");
+    const QString name = categoryId ? CostStore(store).categoryName(categoryId) : tr("the mapped category");
     const QString child = PlacementStore(store).placement(placementId, QDate::currentDate()).childRef;
     setText(tr("Category of %1: %2").arg(child.isEmpty() ? QString::number(placementId) : child, name));
 }

@@ -1,5 +1,7 @@
 #include "costsview.h"
 
+#include "casestore.h"
+
 #include "auditlogmodel.h"
 #include "categoriesdialog.h"
 #include "costcharts.h"
@@ -273,10 +275,8 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
             refreshAudit();
     });
 
-    // The latest month with case-level data, else the latest snapshot month.
-    QDate start = m_store.scalar(QStringLiteral("SELECT max(decom) FROM episodes")).toString().isEmpty()
-                      ? QDate()
-                      : Dates::fromIso(m_store.scalar(QStringLiteral("SELECT max(decom) FROM episodes")).toString());
+    // The end of the case-level data, else the latest snapshot month.
+    QDate start = CaseStore(m_store).dataEnd();
     if (!start.isValid()) {
         const QStringList months = CostStore(m_store).snapshotMonths();
         start = months.isEmpty() ? QDate::currentDate() : QDate::fromString(months.last() + QStringLiteral("-01"), Qt::ISODate);
