@@ -1,4 +1,6 @@
 // The command line contract (PRODUCT §8): exit 0 on success, 1 on invalid data, 2 on wrong usage.
+#include "clisupport.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -8,19 +10,9 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Result {
-        int code;
-        QString out, err;
-    };
+    using Result = CliResult;
 
-    static Result run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CAREBOARD_EXE), args);
-        if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    static Result run(const QStringList &args) { return runCareboard(args, 120000); }
 
 private slots:
     void helpListsTheSubCommands()

@@ -1,4 +1,6 @@
 // careboard copy and careboard admin on the command line (exit 0/1/2), on both engines.
+#include "clisupport.h"
+
 #include "testsupport.h"
 
 #include <QProcess>
@@ -8,19 +10,9 @@ class TestCliCopy : public QObject
 {
     Q_OBJECT
 
-    struct Result {
-        int code;
-        QString out, err;
-    };
+    using Result = CliResult;
 
-    static Result run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CAREBOARD_EXE), args);
-        if (!p.waitForFinished(300000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    static Result run(const QStringList &args) { return runCareboard(args); }
 
     static QString digestIn(const QString &out)
     {

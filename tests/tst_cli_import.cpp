@@ -1,5 +1,7 @@
 // `careboard import` and `careboard demo --csv` (PRODUCT §8, issue #7): exit 0 with a summary,
 // 1 with every error as file:line: COLUMN: message and nothing written, 2 on wrong usage.
+#include "clisupport.h"
+
 #include "store.h"
 
 #include <QDate>
@@ -13,19 +15,9 @@ class TestCliImport : public QObject
 {
     Q_OBJECT
 
-    struct Result {
-        int code;
-        QString out, err;
-    };
+    using Result = CliResult;
 
-    static Result run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CAREBOARD_EXE), args);
-        if (!p.waitForFinished(300000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    static Result run(const QStringList &args) { return runCareboard(args); }
 
     static QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
     {

@@ -1,5 +1,7 @@
 // `careboard indicators` and `careboard series` (PRODUCT §8): the keys, the CSV header, the list
 // of indicators, and the exit codes (2 wrong usage, 1 unreadable store).
+#include "clisupport.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,22 +14,12 @@ class TestCliIndicators : public QObject
 {
     Q_OBJECT
 
-    struct Result {
-        int code;
-        QString out, err;
-    };
+    using Result = CliResult;
 
     QTemporaryDir m_dir;
     QString m_db;
 
-    static Result run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CAREBOARD_EXE), args);
-        if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    static Result run(const QStringList &args) { return runCareboard(args, 120000); }
 
 private slots:
     void initTestCase()

@@ -1,6 +1,8 @@
 // `careboard panel` (PRODUCT §8): the agenda at a date as JSON or CSV; 0 on success, 1 on a store
 // that cannot be read, 2 on wrong usage. On the demo authority every priority flag fires at its
 // data end (issue #5).
+#include "clisupport.h"
+
 #include "store.h"
 #include "testsupport.h"
 
@@ -13,21 +15,11 @@ class TestCliPanel : public QObject
 {
     Q_OBJECT
 
-    struct Result {
-        int code;
-        QString out, err;
-    };
+    using Result = CliResult;
 
     QTemporaryDir m_dir;
 
-    static Result run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CAREBOARD_EXE), args);
-        if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    static Result run(const QStringList &args) { return runCareboard(args, 120000); }
 
 private slots:
     void wrongUsageExitsTwo_data()
