@@ -366,6 +366,8 @@ bool Store::exec(QSqlQuery &q, QString *error)
         return true;
     if (error)
         *error = q.lastError().text();
+    else // a read whose caller shows no error: never fail silently (a refused read looks like no data)
+        qWarning("Careboard: query failed: %s: %s", qPrintable(q.lastQuery().left(120)), qPrintable(q.lastError().text()));
     return false;
 }
 
@@ -382,7 +384,7 @@ QVariant Store::scalar(const QString &sql, const QVariantList &values, const QVa
     QSqlQuery q = prepare(sql);
     for (const QVariant &v : values)
         q.addBindValue(v);
-    if (!q.exec() || !q.next())
+    if (!exec(q) || !q.next())
         return fallback;
     return q.value(0);
 }
@@ -485,10 +487,15 @@ bool Store::versionedUpdate(const QString &table, const QString &keyWhere, const
     for (const QVariant &v : keyValues)
         who.addBindValue(v);
     if (exec(who) && who.next())
-        *error = QStringLiteral("%1 was changed by %2 at %3 after you opened it (version %4, you edited version %5). "
+    {
+        // changed_at is stored in UTC (ISO 8601); the message gives the reader's local time.
+        const QDateTime at = QDateTime::fromString(who.value(1).toString(), Qt::ISODate);
+        const QString when = at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy 'at' HH:mm:ss")) : who.value(1).toString();
+        *error = QStringLiteral("%1 was changed by %2 on %3 after you opened it (their version %4; you edited version %5). "
                                 "Reload to see their change; your input has been kept.")
-                     .arg(what, who.value(0).toString(), who.value(1).toString())
+                     .arg(what, who.value(0).toString(), when)
                      .arg(who.value(2).toInt()).arg(expectedVersion);
+    }
     else
         *error = QStringLiteral("%1 no longer exists; someone else removed it. Reload to see the current data.").arg(what);
     return false;

@@ -3,6 +3,8 @@
 #include "schema.h"
 #include "store.h"
 
+#include <QSqlQuery>
+
 namespace StoreRoles {
 
 namespace {
@@ -19,6 +21,44 @@ QStringList names()
 {
     return {QStringLiteral("careboard_viewer"), QStringLiteral("careboard_panel"), QStringLiteral("careboard_editor"),
             QStringLiteral("careboard_admin")};
+}
+
+QString Access::roleName() const
+{
+    if (administer)
+        return QStringLiteral("administrator");
+    if (editCosts || import)
+        return QStringLiteral("editor");
+    if (panelDecisions)
+        return QStringLiteral("panel member");
+    return QStringLiteral("viewer");
+}
+
+Access access(const Store &store)
+{
+    Access a;
+    if (store.dialect().isSQLite())
+        return a;
+    // The server's own check of the privileges the grants give this user (through any role).
+    QSqlQuery q = store.prepare(QStringLiteral(
+        "SELECT has_table_privilege('panel_items', 'SELECT'), has_table_privilege('panel_decisions', 'INSERT'),"
+        " has_table_privilege('placement_fees', 'UPDATE'), has_table_privilege('targets', 'INSERT'),"
+        " has_table_privilege('episodes', 'INSERT'), has_table_privilege('audit_log', 'SELECT'),"
+        " has_table_privilege('settings', 'UPDATE'), current_user"));
+    if (!Store::exec(q) || !q.next()) {
+        // Unknown: show nothing that writes; the server decides in any case.
+        a.childLevel = a.panelDecisions = a.editCosts = a.editScorecard = a.import = a.readAudit = a.administer = false;
+        return a;
+    }
+    a.childLevel = q.value(0).toBool();
+    a.panelDecisions = q.value(1).toBool();
+    a.editCosts = q.value(2).toBool();
+    a.editScorecard = q.value(3).toBool();
+    a.import = q.value(4).toBool();
+    a.readAudit = q.value(5).toBool();
+    a.administer = q.value(6).toBool();
+    a.dbUser = q.value(7).toString();
+    return a;
 }
 
 bool install(Store &store, QStringList *summary, QString *error)

@@ -21,6 +21,26 @@ namespace StoreRoles {
 
 // The four role names, least privileged first.
 QStringList names();
+
+// What this connection may do, as the server will enforce it: the window hides what is false.
+// On SQLite every field is true (the file's owner; its file permissions protect it). On
+// PostgreSQL each is read from the server's own privilege check (has_table_privilege) for the
+// connected user, so the window matches the grants exactly, whichever roles conferred them.
+struct Access {
+    bool childLevel = true;     // child-level pages: panel agenda and cases, drill-down lists, placement lists, findings
+    bool panelDecisions = true; // panel meetings and decisions
+    bool editCosts = true;      // fees, placements, budgets, cost snapshots, what-ifs, categories and mapping
+    bool editScorecard = true;  // targets and commentary
+    bool import = true;         // imports of returns (the case tables)
+    bool readAudit = true;      // the audit log
+    bool administer = true;     // settings such as the panel thresholds
+    QString dbUser;             // the server's current_user (empty on SQLite)
+
+    // "administrator", "editor", "panel member" or "viewer": the highest the grants amount to.
+    QString roleName() const;
+    bool canWriteAnything() const { return panelDecisions || editCosts || editScorecard || import || administer; }
+};
+Access access(const Store &store);
 // Creates the roles if missing (NOLOGIN group roles, cluster-wide) and (re)grants them on this
 // store's database and tables; idempotent, run again after an upgrade adds tables. PostgreSQL
 // only; needs a user who may create roles (CREATEROLE) and owns the store's tables.

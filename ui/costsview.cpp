@@ -1,5 +1,7 @@
 #include "costsview.h"
 
+#include "noticebar.h"
+
 #include "casestore.h"
 
 #include "auditlogmodel.h"
@@ -51,6 +53,12 @@ class CostTableStyle : public QIdentityProxyModel
 {
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
+    bool editable = true; // false: the user's role may not change costs (nothing tinted as a form field)
+    Qt::ItemFlags flags(const QModelIndex &index) const override
+    {
+        const Qt::ItemFlags f = QIdentityProxyModel::flags(index);
+        return editable ? f : f & ~Qt::ItemIsEditable;
+    }
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role == Qt::FontRole) {
@@ -203,10 +211,8 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     m_reconcile->setWordWrap(true);
     m_reconcile->setStyleSheet(QStringLiteral("QLabel { color: #7a2500; background: #fdebd9; padding: 6px; border-radius: 3px; }"));
     m_reconcile->hide();
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: #ffffff; background: #a03000; padding: 6px; border-radius: 3px; }"));
-    m_message->hide();
+    m_notice = new NoticeBar(this);
+    connect(m_notice, &NoticeBar::reloadRequested, this, &CostsView::reloadAfterRefusal);
 
     auto *top = new QHBoxLayout;
     top->addWidget(heading(tr("Placement costs"), this, 6));
@@ -215,7 +221,7 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     top->addWidget(m_month);
     top->addSpacing(12);
     top->addWidget(m_source, 1);
-    auto *import = new QPushButton(tr("Import cost table…"), this);
+    auto *import = m_importButton = new QPushButton(tr("Import cost table…"), this);
     import->setToolTip(tr("Load a month's cost table (CSV: MONTH, CATEGORY, AVE_UNIT_COST_WEEK, NUMBER) for a month without "
                           "case-level placements"));
     top->addWidget(import);
@@ -233,7 +239,7 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
         emit StoreEvents::of(m_store)->costsChanged();
         reload();
     });
-    auto *categories = new QPushButton(tr("Categories and mapping…"), this);
+    auto *categories = m_categoriesButton = new QPushButton(tr("Categories and mapping…"), this);
     top->addWidget(categories);
     top->addWidget(ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); }));
     connect(categories, &QPushButton::clicked, this, [this] {
@@ -259,7 +265,7 @@ CostsView::CostsView(Store &store, QUndoStack *undoStack, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_reconcile);
-    layout->addWidget(m_message);
+    layout->addWidget(m_notice);
     layout->addWidget(m_tabs, 1);
 
     StoreEvents *events = StoreEvents::of(m_store);
@@ -356,7 +362,7 @@ void CostsView::buildTableTab(QWidget *tab)
     feeBar->addWidget(m_feeFrom);
     feeBar->addWidget(new QLabel(tr("Reason"), tab));
     feeBar->addWidget(m_feeReason, 1);
-    auto *recategorise = new QPushButton(tr("Change category…"), tab);
+    auto *recategorise = m_recategoriseButton = new QPushButton(tr("Change category…"), tab);
     recategorise->setToolTip(tr("Set the selected placement's cost category by hand (overrides the PLACE × provider mapping)"));
     feeBar->addWidget(recategorise);
     connect(recategorise, &QPushButton::clicked, this, &CostsView::changeCategoryOfSelected);
@@ -368,7 +374,7 @@ void CostsView::buildTableTab(QWidget *tab)
     topLayout->addWidget(m_tableView, 1);
     topLayout->addWidget(m_summary);
 
-    auto *left = new QWidget(tab);
+    auto *left = m_placementPane = new QWidget(tab);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_placementsTitle);
@@ -433,7 +439,7 @@ void CostsView::buildWhatIfTab(QWidget *tab)
     m_scenarioName->setEditable(true);
     m_scenarioName->setAccessibleName(tr("Scenario name"));
     m_scenarioName->lineEdit()->setPlaceholderText(tr("Scenario name"));
-    auto *save = new QPushButton(tr("Save scenario"), tab);
+    auto *save = m_saveScenarioButton = new QPushButton(tr("Save scenario"), tab);
     auto *open = new QPushButton(tr("Open"), tab);
     auto *scenarioRow = new QHBoxLayout;
     scenarioRow->addStretch(1);
@@ -695,6 +701,9 @@ void CostsView::refreshSummary()
                          money(std::abs(m_table.total.variance())));
     html += QStringLiteral("</td></tr></table>");
     m_summary->setText(html);
+    // Its full height, whatever the panes below it want (the charts take the rest).
+    const int width = m_summary->width() > 100 ? m_summary->width() : m_tableView->width();
+    m_summary->setMinimumHeight(m_summary->heightForWidth(std::max(width, 800)));
 }
 
 void CostsView::refreshPlacements()
@@ -707,12 +716,14 @@ void CostsView::refreshPlacements()
             name = r.category;
     if (m_table.source != CostTable::Source::Placements) {
         m_placementModel->setPlacements({}, -1);
-        m_placementsTitle->setText(tr("No case-level placements this month: edit the cost table's cells directly"));
+        m_placementsTitle->setText(m_access.editCosts ? tr("No case-level placements this month: edit the cost table's cells directly")
+                                                      : tr("No case-level placements this month"));
         return;
     }
     m_placementModel->setPlacements(m_builder.placements(), m_categoryId);
     m_placementView->setColumnHidden(PlacementCostModel::Category, m_categoryId != 0); // one category: the title names it
-    m_placementsTitle->setText(tr("%1: %2 placements at %3 — double-click a fee to change it")
+    m_placementsTitle->setText((m_access.editCosts ? tr("%1: %2 placements at %3 — double-click a fee to change it")
+                                                   : tr("%1: %2 placements at %3"))
                                    .arg(name)
                                    .arg(m_placementModel->rowCount())
                                    .arg(Dates::uk(m_table.monthEnd)));
@@ -842,6 +853,8 @@ void CostsView::refreshScenarioList()
 
 void CostsView::refreshAudit()
 {
+    if (!m_access.readAudit)
+        return; // the server would refuse the read
     m_auditModel->setEntries(CostStore(m_store).auditLog(2000, m_auditTable->currentData().toString()));
 }
 
@@ -949,21 +962,74 @@ bool CostsView::recategorise(qint64 placementId, qint64 categoryId, qint64 previ
 
 void CostsView::reportFailure(const QString &message)
 {
-    m_message->setText(tr("Not saved: %1").arg(message));
-    m_message->show();
+    m_notice->showRefusal(tr("Not saved: %1").arg(message));
+}
+
+void CostsView::setAccess(const StoreRoles::Access &access)
+{
+    m_access = access;
+    // What the server would refuse is not offered: cost edits need an editor, the placements
+    // behind a row (one line per child) a panel member, the audit log an editor.
+    const QAbstractItemView::EditTriggers edit = QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                                 | QAbstractItemView::AnyKeyPressed;
+    m_tableView->setEditTriggers(access.editCosts ? edit : QAbstractItemView::NoEditTriggers);
+    if (auto *style = dynamic_cast<CostTableStyle *>(m_tableView->model())) {
+        style->editable = access.editCosts;
+        m_tableView->viewport()->update();
+    }
+    m_placementView->setEditTriggers(access.editCosts ? edit : QAbstractItemView::NoEditTriggers);
+    m_importButton->setVisible(access.editCosts);
+    m_categoriesButton->setVisible(access.editCosts);
+    m_recategoriseButton->setVisible(access.editCosts);
+    m_feeFrom->setEnabled(access.editCosts);
+    m_feeReason->setEnabled(access.editCosts);
+    m_saveScenarioButton->setVisible(access.editCosts);
+    m_placementPane->setVisible(access.childLevel);
+    m_tabs->setTabVisible(AuditTab, access.readAudit);
+    if (m_loaded)
+        refreshPlacements();
+}
+
+bool CostsView::isTabOffered(Tab tab) const
+{
+    return m_tabs->isTabVisible(tab);
+}
+
+void CostsView::storeChanged()
+{
+    // Redrawn now if on screen; otherwise when next shown (a month's table is costly at scale).
+    if (m_loaded && isVisible())
+        reload();
+    else
+        m_loaded = false;
+}
+
+QLabel *CostsView::messageLabel() const
+{
+    return m_notice->label();
+}
+
+void CostsView::reloadAfterRefusal()
+{
+    reload();
+    if (m_kept.isEmpty())
+        m_notice->showInformation(tr("Reloaded: the table now shows the latest saved figures."));
+    else
+        m_notice->showInformation(tr("Reloaded: the table now shows the other change. Your input is kept: double-click the "
+                                     "cell again to see it and press Enter to save it over theirs, or Esc to leave theirs."));
 }
 
 void CostsView::clearMessage()
 {
-    m_message->hide();
-    m_message->clear();
+    m_notice->clear();
 }
 
 QVector<ExportItem> CostsView::exportItems()
 {
     if (!m_loaded)
         reload();
-    refreshAudit();
+    if (m_access.readAudit)
+        refreshAudit();
     const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
     const QString monthText = m_table.monthEnd.toString(QStringLiteral("MMMM yyyy"));
     QVector<ExportItem> items;
@@ -1020,7 +1086,7 @@ QVector<ExportItem> CostsView::exportItems()
     }
     items << numbers;
 
-    if (m_placementModel->rowCount() > 0) {
+    if (m_access.childLevel && m_placementModel->rowCount() > 0) {
         ExportItem placements;
         placements.title = m_placementsTitle->text().isEmpty() ? tr("Placements of the selected category") : m_placementsTitle->text().section(QStringLiteral(" — "), 0, 0);
         placements.table = TableData::fromModel(*m_placementModel, placements.title);
@@ -1034,6 +1100,8 @@ QVector<ExportItem> CostsView::exportItems()
     whatIf.table.note = m_whatIfSummary->text();
     items << whatIf;
 
+    if (!m_access.readAudit)
+        return items;
     ExportItem audit;
     audit.title = tr("Cost audit log");
     audit.table = TableData::fromModel(*m_auditModel, audit.title);

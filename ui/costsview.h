@@ -5,6 +5,7 @@
 // command on the main window's stack; totals and charts follow StoreEvents.
 #include "costtable.h"
 #include "exportaction.h"
+#include "storeroles.h"
 #include "whatif.h"
 
 #include <QHash>
@@ -19,6 +20,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
@@ -27,6 +29,7 @@ QT_END_NAMESPACE
 
 class AuditLogModel;
 class CostTableModel;
+class NoticeBar;
 class PlacementCostModel;
 class Store;
 class WhatIfModel;
@@ -39,6 +42,7 @@ public:
 
     enum Tab { TableTab, WhatIfTab, AuditTab };
     void showTab(Tab tab);
+    bool isTabOffered(Tab tab) const;
     void setMonth(const QDate &month);
     QDate month() const;
 
@@ -52,7 +56,10 @@ public:
     QTableView *placementView() const { return m_placementView; }
     QChartView *annualChartView() const { return m_annualChart; }
     QChartView *numbersChartView() const { return m_numbersChart; }
-    QLabel *messageLabel() const { return m_message; }
+    QLabel *messageLabel() const;
+    // Offers only what the connected user may do (see StoreRoles::Access).
+    void setAccess(const StoreRoles::Access &access);
+    NoticeBar *noticeBar() const { return m_notice; }
     // Shows the placements of one category (a row of the table).
     void selectCategory(const QString &category);
     // Effective date and reason the inline fee edits use.
@@ -73,6 +80,8 @@ public:
 
 public slots:
     void reload();
+    // The store changed under the screen (another person's edit, an import).
+    void storeChanged();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -94,6 +103,7 @@ private:
     bool editFeeCell(qint64 placementId, int version, bool fee, qint64 pence, qint64 otherPence);
     void changeCategoryOfSelected();
     void reportFailure(const QString &message);
+    void reloadAfterRefusal();
     void clearMessage();
 
     Store &m_store;
@@ -114,7 +124,13 @@ private:
     QTabWidget *m_tabs;
     QDateEdit *m_month;
     QLabel *m_source;
-    QLabel *m_message;
+    NoticeBar *m_notice;
+    StoreRoles::Access m_access;
+    QPushButton *m_importButton = nullptr;
+    QPushButton *m_categoriesButton = nullptr;
+    QPushButton *m_recategoriseButton = nullptr;
+    QPushButton *m_saveScenarioButton = nullptr;
+    QWidget *m_placementPane = nullptr;
     QLabel *m_reconcile;
     CostTableModel *m_tableModel;
     QTableView *m_tableView;

@@ -57,7 +57,8 @@ struct Outcome {
 
 } // namespace
 
-DataView::DataView(Store &store, QWidget *parent) : QWidget(parent), m_store(store)
+DataView::DataView(Store &store, const StoreRoles::Access &access, QWidget *parent)
+    : QWidget(parent), m_store(store), m_access(access)
 {
     auto *heading = new QLabel(tr("Data — imports and data quality"), this);
     heading->setFont(larger(heading->font(), 6, true));
@@ -72,6 +73,9 @@ DataView::DataView(Store &store, QWidget *parent) : QWidget(parent), m_store(sto
     top->addSpacing(24);
     top->addWidget(importButton);
     top->addWidget(hint);
+    // Imports are an editor's; findings name children, so they are for panel members and above.
+    importButton->setVisible(access.import);
+    hint->setVisible(access.import);
     top->addStretch(1);
 
     m_returns = new QLabel(this);
@@ -144,6 +148,7 @@ DataView::DataView(Store &store, QWidget *parent) : QWidget(parent), m_store(sto
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(upper);
     split->addWidget(findingsBox);
+    findingsBox->setVisible(access.childLevel);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
 
@@ -182,7 +187,8 @@ void DataView::refresh()
             m_imports->setItem(r, c, item);
         }
     }
-    m_findings->setFindings(imports.findings());
+    if (m_access.childLevel)
+        m_findings->setFindings(imports.findings());
     m_findingsTitle->setText(m_findings->rowCount() == 0
                                  ? tr("Data-quality findings: none")
                                  : tr("Data-quality findings: %1 — fix them at source and import again").arg(uk.toString(m_findings->rowCount())));
@@ -206,6 +212,11 @@ void DataView::chooseAndImport()
 
 bool DataView::importFiles(const QStringList &paths, Ask ask)
 {
+    if (!m_access.import) {
+        m_report->setPlainText(tr("Nothing was imported: importing returns needs the editor role on this store (you are a %1).")
+                                   .arg(m_access.roleName()));
+        return false;
+    }
     bool replaceDemo = false;
     if (m_store.isDemo() && m_store.hasCaseData()) {
         if (ask == Ask::User

@@ -4,6 +4,8 @@
 // data-quality findings to fix at source.
 #include "exportaction.h"
 
+#include "storeroles.h"
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -24,7 +26,8 @@ class DataView : public QWidget
 public:
     enum class Ask { User, Never };
 
-    explicit DataView(Store &store, QWidget *parent = nullptr);
+    // `access`: what the connected user may do (imports, child-level findings); everything by default.
+    explicit DataView(Store &store, const StoreRoles::Access &access = {}, QWidget *parent = nullptr);
 
     // Imports the files together in a worker thread (its own connection to the store), showing
     // the rows read with Cancel; returns when done. With Ask::Never no question is asked (a demo
@@ -47,6 +50,7 @@ signals:
 
 private:
     Store &m_store;
+    StoreRoles::Access m_access;
     QLabel *m_returns;
     QTableWidget *m_imports;
     FindingsModel *m_findings;

@@ -14,6 +14,7 @@
 #include "storewatcher.h"
 #include "trendsview.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QUndoView>
@@ -47,21 +49,33 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_nav->setAccessibleName(tr("Screens"));
     m_stack = new QStackedWidget(this);
     m_undoStack = new QUndoStack(this);
+    m_access = StoreRoles::access(*m_store);
 
     m_trends = new TrendsView(*m_store, *m_engine, this);
     addScreen(tr("Trends"), m_trends);
     m_mix = new PlacementMixView(*m_store, *m_engine, this);
     addScreen(tr("Placement mix"), m_mix);
     m_costs = new CostsView(*m_store, m_undoStack, this);
+    m_costs->setAccess(m_access);
     addScreen(tr("Costs"), m_costs);
-    m_panel = new PanelView(*m_store, m_undoStack, this);
-    addScreen(tr("Panel"), m_panel);
+    // The Panel screen is child-level throughout: not built for a viewer (the server would refuse
+    // its reads), and not offered in the navigation.
+    if (m_access.childLevel) {
+        m_panel = new PanelView(*m_store, m_undoStack, this);
+        m_panel->setAccess(m_access);
+        addScreen(tr("Panel"), m_panel);
+    } else {
+        addScreen(tr("Panel"), plannedScreen(tr("Placement Panel"), tr("The Panel screen needs the panel member role on this store.")));
+        m_nav->item(m_nav->count() - 1)->setHidden(true);
+    }
     m_scorecard = new ScorecardView(*m_store, *m_engine, this);
+    m_scorecard->setEditable(m_access.editScorecard);
     addScreen(tr("Scorecard"), m_scorecard);
-    m_data = new DataView(*m_store, this);
+    m_trends->setChildLevel(m_access.childLevel);
+    m_data = new DataView(*m_store, m_access, this);
     addScreen(tr("Data"), m_data);
     connect(m_data, &DataView::imported, this, &MainWindow::reloadData);
-    setAcceptDrops(true);
+    setAcceptDrops(m_access.import);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -76,6 +90,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         m_data->chooseAndImport();
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setVisible(m_access.import);
     QAction *pack = file->addAction(tr("Export report &pack…"), this, [this] { PackDialog(*m_store, *m_engine, this).exec(); });
     pack->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction *exportScreen = file->addAction(tr("&Export from this screen…"), this, [this] {
@@ -104,12 +119,14 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_undoView->setMinimumWidth(260);
     historyDock->setWidget(m_undoView);
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    historyDock->setVisible(m_access.canWriteAnything()); // a viewer makes no edits to list
     edit->addSeparator();
     edit->addAction(historyDock->toggleViewAction());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_nav->count(); ++i) {
         QAction *a = view->addAction(m_nav->item(i)->text(), this, [this, i] { showScreen(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        a->setVisible(isScreenOffered(i));
     }
     view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::reloadData);
@@ -117,7 +134,11 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     // Live updates: another person's saved edit redraws this window (PostgreSQL NOTIFY at once;
     // SQLite by a light poll and when the window is activated).
     auto *watcher = new StoreWatcher(*m_store, 1000, this);
-    connect(watcher, &StoreWatcher::changed, refresh, &QAction::trigger);
+    connect(watcher, &StoreWatcher::changed, this, &MainWindow::storeChanged);
+    m_pendingTimer = new QTimer(this);
+    m_pendingTimer->setSingleShot(true);
+    m_pendingTimer->setInterval(300);
+    connect(m_pendingTimer, &QTimer::timeout, this, &MainWindow::applyPendingChanges);
     connect(qApp, &QApplication::applicationStateChanged, watcher, [watcher](Qt::ApplicationState state) {
         if (state == Qt::ApplicationActive)
             watcher->checkNow();
@@ -130,8 +151,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
                                .arg(QApplication::applicationVersion(), m_store->location().toHtmlEscaped()));
     });
 
-    const QDate end = CaseStore(*m_store).dataEnd();
-    statusBar()->showMessage(tr("Store: %1   ·   Data to %2").arg(m_store->location(), end.isValid() ? Dates::uk(end) : tr("(no data)")));
+    updateStatus();
     updateTitle();
     m_nav->setCurrentRow(0);
 
@@ -173,7 +193,84 @@ QWidget *MainWindow::plannedScreen(const QString &title, const QString &what)
 
 void MainWindow::showScreen(int index)
 {
-    m_nav->setCurrentRow(index);
+    if (isScreenOffered(index))
+        m_nav->setCurrentRow(index);
+}
+
+bool MainWindow::isScreenOffered(int index) const
+{
+    return index >= 0 && index < m_nav->count() && !m_nav->item(index)->isHidden();
+}
+
+void MainWindow::updateStatus()
+{
+    const QDate end = CaseStore(*m_store).dataEnd();
+    statusBar()->showMessage(tr("Store: %1   ·   Data to %2").arg(m_store->location(), end.isValid() ? Dates::uk(end) : tr("(no data)")));
+    if (!m_access.dbUser.isEmpty() && !m_accessLabel) {
+        // Always in view on a shared store: who the server knows you as, and what that lets you do.
+        m_accessLabel = new QLabel(tr("Signed in as %1 (%2)").arg(m_access.dbUser, m_access.roleName()), this);
+        m_accessLabel->setObjectName(QStringLiteral("accessLabel"));
+        m_accessLabel->setToolTip(m_access.canWriteAnything() ? tr("The server allows your role these changes; others are not offered")
+                                                              : tr("Your role reads and exports aggregates; it changes nothing"));
+        statusBar()->addPermanentWidget(m_accessLabel);
+    }
+}
+
+void MainWindow::storeChanged(const QString &table)
+{
+    m_pendingTables.insert(table);
+    applyPendingChanges();
+}
+
+bool MainWindow::isEditing() const
+{
+    // A cell editor open anywhere, or commentary typed and not yet saved: a redraw would discard it.
+    // (A cell's editor is a widget on the view's viewport; the screens set no index widgets.)
+    const auto views = findChildren<QAbstractItemView *>();
+    for (const QAbstractItemView *v : views) {
+        const auto editors = v->viewport()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        for (const QWidget *e : editors)
+            if (e->isVisible())
+                return true;
+    }
+    return m_scorecard->hasUnsavedCommentary();
+}
+
+void MainWindow::applyPendingChanges()
+{
+    if (m_pendingTables.isEmpty())
+        return;
+    if (isEditing()) {
+        m_pendingTimer->start(); // look again shortly; the change is shown as soon as typing ends
+        return;
+    }
+    const QSet<QString> tables = std::exchange(m_pendingTables, {});
+    // Which screens show which tables. Anything else (or unknown, as on SQLite) redraws everything.
+    static const QSet<QString> costTables = {"placements", "placement_fees", "budgets", "cost_snapshots", "whatif_scenarios",
+                                             "cost_categories", "cost_category_map"};
+    static const QSet<QString> panelTables = {"panel_meetings", "panel_items", "panel_decisions"};
+    static const QSet<QString> scorecardTables = {"targets", "commentary"};
+    bool costs = false, panel = false, scorecard = false;
+    for (const QString &t : tables) {
+        if (costTables.contains(t)) {
+            costs = panel = true; // the panel shows each child's current cost
+        } else if (panelTables.contains(t)) {
+            panel = true;
+        } else if (scorecardTables.contains(t)) {
+            scorecard = true;
+        } else {
+            reloadData();
+            emit redrawn();
+            return;
+        }
+    }
+    if (costs)
+        m_costs->storeChanged();
+    if (panel && m_panel)
+        m_panel->refresh();
+    if (scorecard)
+        m_scorecard->refresh();
+    emit redrawn();
 }
 
 int MainWindow::screenCount() const
@@ -195,12 +292,12 @@ void MainWindow::reloadData()
     m_trends->refresh();
     m_mix->refresh();
     m_scorecard->refresh();
-    m_costs->reload();
-    m_panel->refresh();
+    m_costs->storeChanged();
+    if (m_panel)
+        m_panel->refresh();
     m_data->refresh();
     updateTitle();
-    const QDate end = CaseStore(*m_store).dataEnd();
-    statusBar()->showMessage(tr("Store: %1   ·   Data to %2").arg(m_store->location(), end.isValid() ? Dates::uk(end) : tr("(no data)")));
+    updateStatus();
 }
 
 // Files dropped anywhere on the window are imported (PRODUCT §2.6).

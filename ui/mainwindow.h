@@ -1,6 +1,9 @@
 #pragma once
 // The main window: navigation between the screens of PRODUCT §2 over one open store.
+#include "storeroles.h"
+
 #include <QMainWindow>
+#include <QSet>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -8,6 +11,8 @@ class QListWidget;
 class QStackedWidget;
 class QUndoStack;
 class QUndoView;
+class QLabel;
+class QTimer;
 QT_END_NAMESPACE
 
 class DataView;
@@ -28,16 +33,31 @@ public:
 
     Store &store() const { return *m_store; }
     TrendsView *trendsView() const { return m_trends; }
+    // nullptr when the user may not see child-level pages (a viewer): the screen is not built.
     PanelView *panelView() const { return m_panel; }
+    // What the connected user may do; the window offers nothing else (StoreRoles::Access).
+    const StoreRoles::Access &access() const { return m_access; }
     CostsView *costsView() const { return m_costs; }
     // The session's one undo stack: every user edit on every screen is a command here.
     QUndoStack *undoStack() const { return m_undoStack; }
     PlacementMixView *placementMixView() const { return m_mix; }
     ScorecardView *scorecardView() const { return m_scorecard; }
     DataView *dataView() const { return m_data; }
-    // Shows screen `index` (0 = Trends ... 5 = Data).
+    // Shows screen `index` (0 = Trends ... 5 = Data); a screen the user may not see is skipped.
     void showScreen(int index);
     int screenCount() const;
+    // True if screen `index` is offered in the navigation.
+    bool isScreenOffered(int index) const;
+
+public slots:
+    // Another connection changed `table` (empty: unknown, redraw everything). The screens that
+    // show it redraw, at once or, while the user is typing into a cell or the commentary, as
+    // soon as the typing is finished, so live updates never discard input.
+    void storeChanged(const QString &table);
+
+signals:
+    // The screens were redrawn after other connections' changes.
+    void redrawn();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,6 +70,9 @@ private:
     void updateTitle();
     // After an import: every screen reads the store again.
     void reloadData();
+    void applyPendingChanges();
+    bool isEditing() const;
+    void updateStatus();
 
     std::unique_ptr<Store> m_store;
     std::unique_ptr<IndicatorEngine> m_engine;
@@ -63,4 +86,8 @@ private:
     PlacementMixView *m_mix = nullptr;
     ScorecardView *m_scorecard = nullptr;
     DataView *m_data = nullptr;
+    StoreRoles::Access m_access;
+    QSet<QString> m_pendingTables;
+    QTimer *m_pendingTimer = nullptr;
+    QLabel *m_accessLabel = nullptr;
 };

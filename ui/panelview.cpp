@@ -1,5 +1,7 @@
 #include "panelview.h"
 
+#include "noticebar.h"
+
 #include "agendamodel.h"
 #include "casestore.h"
 #include "costavoidance.h"
@@ -112,12 +114,16 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     ExportAction::addExtra(exportButton, tr("Export agenda / minutes of the selected meeting (PDF, OFFICIAL-SENSITIVE)… Ctrl+Shift+M"), [this] { exportMinutes(); });
     m_tabs->setCornerWidget(exportButton, Qt::TopRightCorner);
 
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
+    m_message = new NoticeBar(this);
+    connect(m_message, &NoticeBar::reloadRequested, this, [this] {
+        loadMeetings(m_meetings->currentData(Qt::UserRole).toLongLong());
+        showMessage(tr("Reloaded: the agenda and the case show the latest saved decisions and fees. Your decision form is "
+                       "kept: check it against the other change and record it again."));
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_message);
+    layout->addWidget(m_tabs, 1);
 
     const auto shortcut = [this](const QKeySequence &keys, void (PanelView::*slot)()) {
         auto *s = new QShortcut(keys, this);
@@ -146,9 +152,9 @@ QWidget *PanelView::buildAgendaTab()
     m_meetings->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *meetingLabel = new QLabel(tr("&Meeting"), w);
     meetingLabel->setBuddy(m_meetings);
-    auto *newButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
+    auto *newButton = m_newMeetingButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
     m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
-    auto *thresholds = new QPushButton(tr("Thresholds…"), w);
+    auto *thresholds = m_thresholdsButton = new QPushButton(tr("Thresholds…"), w);
     auto *bar = new QHBoxLayout;
     bar->addWidget(meetingLabel);
     bar->addWidget(m_meetings);
@@ -537,6 +543,8 @@ void PanelView::updateAvoidancePreview()
 
 bool PanelView::recordDecision()
 {
+    if (!m_access.panelDecisions)
+        return false;
     if (m_case < 0 || m_case >= m_agendaModel->rowCount()) {
         showMessage(tr("Choose a child on the agenda first."), true);
         return false;
@@ -580,6 +588,8 @@ bool PanelView::recordDecision()
 
 void PanelView::newMeeting()
 {
+    if (!m_access.panelDecisions)
+        return;
     QDialog dialog(this);
     dialog.setWindowTitle(tr("New panel meeting"));
     auto *date = new QDateEdit(&dialog);
@@ -617,6 +627,8 @@ void PanelView::newMeeting()
 
 void PanelView::fixAgenda()
 {
+    if (!m_access.panelDecisions)
+        return;
     if (m_meetings->currentIndex() < 0)
         return;
     PanelStore panel(m_store);
@@ -638,6 +650,8 @@ void PanelView::fixAgenda()
 
 void PanelView::editThresholds()
 {
+    if (!m_access.administer)
+        return;
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Panel thresholds"));
     const PanelSettings before = PanelSettings::load(m_store);
@@ -807,7 +821,31 @@ void PanelView::refreshUnregulated()
 
 void PanelView::showMessage(const QString &text, bool error)
 {
-    m_message->setText(error ? QStringLiteral("<span style='color:#D55E00'><b>%1</b></span>").arg(text.toHtmlEscaped()) : text.toHtmlEscaped());
+    if (error)
+        m_message->showRefusal(text);
+    else
+        m_message->showInformation(text);
+}
+
+QLabel *PanelView::messageLabel() const
+{
+    return m_message->label();
+}
+
+void PanelView::setAccess(const StoreRoles::Access &access)
+{
+    m_access = access;
+    // Panel members record decisions and run meetings; a decision's new fee is an editor's;
+    // thresholds are settings, an administrator's. The server refuses the rest anyway.
+    m_newMeetingButton->setVisible(access.panelDecisions);
+    m_fixButton->setVisible(access.panelDecisions);
+    m_thresholdsButton->setVisible(access.administer);
+    m_recordButton->setVisible(access.panelDecisions);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_outcome, m_actions, m_nextReview, m_notes})
+        w->setEnabled(access.panelDecisions);
+    m_newCost->setEnabled(access.panelDecisions && access.editCosts);
+    m_costFrom->setEnabled(access.panelDecisions && access.editCosts);
+    m_newCost->setToolTip(access.editCosts ? QString() : tr("A new fee is recorded by an editor (commissioning)"));
 }
 
 ReportDocument PanelView::minutesDocument() const

@@ -7,6 +7,7 @@
 #include "agenda.h"
 #include "exportaction.h"
 #include "panelrules.h"
+#include "storeroles.h"
 
 #include <QWidget>
 
@@ -24,6 +25,7 @@ class QUndoStack;
 QT_END_NAMESPACE
 
 class AgendaModel;
+class NoticeBar;
 class ReportTableModel;
 class Store;
 
@@ -47,6 +49,9 @@ public:
     QVector<ExportItem> exportItems() const;
     // The selected meeting's agenda and, once decisions are recorded, its minutes.
     ReportDocument minutesDocument() const;
+    QLabel *messageLabel() const;
+    // Offers only what the connected user may do (see StoreRoles::Access).
+    void setAccess(const StoreRoles::Access &access);
     void setDecisionForm(const QString &outcome, const QString &newWeeklyCost, const QDate &from, const QString &actions,
                          const QDate &nextReview, const QString &notes);
 
@@ -88,7 +93,10 @@ private:
     QPushButton *m_fixButton;
     QTableView *m_agendaTable;
     AgendaModel *m_agendaModel;
-    QLabel *m_message;
+    NoticeBar *m_message;
+    StoreRoles::Access m_access;
+    QPushButton *m_newMeetingButton = nullptr;
+    QPushButton *m_thresholdsButton = nullptr;
     // Case review
     int m_case = -1;
     QLabel *m_caseHeading;

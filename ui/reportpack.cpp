@@ -2,6 +2,7 @@
 
 #include "casestore.h"
 #include "costavoidance.h"
+#include "storeroles.h"
 #include "costcharts.h"
 #include "costtable.h"
 #include "dates.h"
@@ -296,7 +297,13 @@ ReportDocument build(Store &store, IndicatorEngine &engine, QDate at, bool publi
                              "includes children looked after and on plans), per 10,000 under-18s."));
     mixSection(doc, store, engine, p);
     costSection(doc, store, p);
-    avoidanceSection(doc, store, p);
+    if (StoreRoles::access(store).childLevel) {
+        avoidanceSection(doc, store, p);
+    } else { // built from panel decisions, which a viewer may not read (StoreRoles)
+        doc.blocks << ReportBlock::heading(QObject::tr("Placement Panel: cost avoidance"));
+        doc.blocks << ReportBlock::paragraph(QObject::tr("Not included: cost avoidance is built from the Placement Panel's "
+                                                         "decisions, which need the panel member role on this store."));
+    }
     return doc;
 }
 

@@ -220,11 +220,28 @@ void ScorecardView::showCommentary()
         return;
     m_commentaryTitle->setText(tr("Commentary — %1, %2").arg(m_model->indicatorAt(row).title, m_model->periodLabel()));
     m_commentary->setPlainText(m_model->commentaryAt(row));
+    m_commentary->document()->setModified(false);
     m_status->clear();
+}
+
+bool ScorecardView::hasUnsavedCommentary() const
+{
+    return m_editable && m_commentary->document()->isModified();
+}
+
+void ScorecardView::setEditable(bool editable)
+{
+    m_editable = editable;
+    m_table->setEditTriggers(editable ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
+                                      : QAbstractItemView::NoEditTriggers);
+    m_commentary->setReadOnly(!editable);
+    m_save->setVisible(editable);
 }
 
 bool ScorecardView::saveCommentary()
 {
+    if (!m_editable)
+        return false; // targets and commentary are an editor's (StoreRoles::Access)
     const int row = m_table->currentIndex().row();
     if (row < 0)
         return false;
@@ -232,6 +249,7 @@ bool ScorecardView::saveCommentary()
     QAbstractItemModel *proxy = m_table->model();
     if (!proxy->setData(proxy->index(row, ScorecardModel::Commentary), text))
         return false; // the reason is shown; the text stays in the editor
+    m_commentary->document()->setModified(false);
     m_status->setText(tr("Saved."));
     return true;
 }

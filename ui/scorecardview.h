@@ -33,6 +33,10 @@ public:
     void selectRow(int row);
     // Saves the commentary editor's text for the selected indicator and period.
     bool saveCommentary();
+    // False for a viewer or panel member: targets and commentary are shown, not editable.
+    void setEditable(bool editable);
+    // True while the commentary editor holds typing not yet saved.
+    bool hasUnsavedCommentary() const;
     // What Export… offers: the scorecard table, each figure resting on its count of children.
     QVector<ExportItem> exportItems() const;
 
@@ -54,4 +58,5 @@ private:
     QPushButton *m_save;
     QLabel *m_status;
     QUndoStack *m_undo;
+    bool m_editable = true;
 };

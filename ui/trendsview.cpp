@@ -256,9 +256,10 @@ void TrendsView::refresh()
                     continue;
                 const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
                 QToolTip::showText(QCursor::pos(),
-                                   tr("<b>%1</b><br>Rate: %2 per 10,000<br>%3: %4<br>Under-18 population: %5<br><i>Click to list the children</i>")
+                                   tr("<b>%1</b><br>Rate: %2 per 10,000<br>%3: %4<br>Under-18 population: %5%6")
                                        .arg(Dates::uk(v.at), v.hasRate() ? uk.toString(v.rate, 'f', 1) : QStringLiteral("–"),
-                                            tr(choice.counted), uk.toString(v.count), uk.toString(v.denominator)),
+                                            tr(choice.counted), uk.toString(v.count), uk.toString(v.denominator),
+                                            m_childLevel ? tr("<br><i>Click to list the children</i>") : QString()),
                                    m_chartView);
             }
         });
@@ -270,8 +271,17 @@ void TrendsView::refresh()
     }
 }
 
+void TrendsView::setChildLevel(bool allowed)
+{
+    m_childLevel = allowed;
+    m_table->setToolTip(allowed ? tr("Double-click (or press Enter on) a row to list the children counted.") : QString());
+    refresh(); // the chart's tooltips offer the list or not
+}
+
 QDialog *TrendsView::showChildrenCounted(const QDate &date)
 {
+    if (!m_childLevel)
+        return nullptr; // child-level lists are for panel members and above (StoreRoles::Access)
     const IndicatorId id = indicator();
     const Choice &choice = choiceFor(id);
     const QVector<CountedChild> children = m_engine.childrenCounted(id, date);

@@ -36,7 +36,9 @@ public:
     void setStep(Step step);
     void setRange(int fromFinancialYear, int toFinancialYear);
     // Opens (non-modal) the list of children counted at `date` for the chosen indicator.
+    // Returns nullptr when child-level lists are not allowed (setChildLevel(false): a viewer).
     QDialog *showChildrenCounted(const QDate &date);
+    void setChildLevel(bool allowed);
     // What Export… offers: the chart with the numbers behind it.
     QVector<ExportItem> exportItems() const;
     // The children counted at `date` as a child-level table (OFFICIAL-SENSITIVE, never public).
@@ -59,4 +61,5 @@ private:
     QVector<IndicatorValue> m_values;
     QVector<TrendLine> m_lines; // what the chart shows, to rebuild it for export
     QString m_chartTitle, m_valueTitle;
+    bool m_childLevel = true;
 };
