@@ -59,6 +59,8 @@ int demo(const QStringList &arguments)
         err() << "careboard demo: " << error << Qt::endl;
         return InvalidData;
     }
+    if (!requireRole(*store, &StoreRoles::Access::administer, QStringLiteral("administrator"), QStringLiteral("writing the demo authority"), cmd))
+        return InvalidData;
     const DemoData data = DemoGenerator::generate(options);
     const qint64 generated = timer.elapsed();
     if (!DemoGenerator::write(*store, data, &error)) {

@@ -32,6 +32,8 @@ int import(const QStringList &arguments)
         err() << "careboard import: " << error << Qt::endl;
         return InvalidData;
     }
+    if (!requireRole(*store, &StoreRoles::Access::import, QStringLiteral("editor"), QStringLiteral("importing returns"), cmd))
+        return InvalidData;
     Importer importer(*store);
     const Importer::Result result = importer.importFiles(files);
     if (result == Importer::Result::Invalid) {

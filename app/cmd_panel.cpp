@@ -35,6 +35,9 @@ int panel(const QStringList &arguments)
     auto store = openExisting(db, cmd);
     if (!store)
         return InvalidData;
+    // The agenda lists children: child-level, for panel members and above.
+    if (!requireRole(*store, &StoreRoles::Access::childLevel, QStringLiteral("panel member"), QStringLiteral("the agenda (child-level)"), cmd))
+        return InvalidData;
     const PanelSettings settings = PanelSettings::load(*store);
     const QVector<AgendaItem> agenda = Agenda::build(*store, d, settings);
 

@@ -117,4 +117,14 @@ std::unique_ptr<Store> openExisting(const QString &location, const Command &comm
     return store;
 }
 
+bool requireRole(const Store &store, bool StoreRoles::Access::*what, const QString &role, const QString &task, const Command &command)
+{
+    const StoreRoles::Access access = StoreRoles::access(store);
+    if (access.*what)
+        return true;
+    err() << "careboard " << command.name << ": " << task << " needs the " << role << " role on " << store.location() << " ("
+          << access.dbUser << " is a " << access.roleName() << ")" << Qt::endl;
+    return false;
+}
+
 } // namespace Cli

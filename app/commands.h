@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "storeroles.h"
+
 #include <memory>
 
 class Store;
@@ -41,6 +43,10 @@ bool readChoice(const QCommandLineParser &parser, const QString &name, const QSt
                 const Command &command, QString *value);
 // Opens an existing store (never creates one); prints the refusal and returns nullptr.
 std::unique_ptr<Store> openExisting(const QString &location, const Command &command);
+// True if the connected user's role grants `what` (a field of StoreRoles::Access); otherwise prints
+// that `task` needs `role` and who the user is, and returns false (the caller exits InvalidData).
+// The server would refuse anyway; this says so before any work, in words.
+bool requireRole(const Store &store, bool StoreRoles::Access::*what, const QString &role, const QString &task, const Command &command);
 
 int demo(const QStringList &arguments);
 int panel(const QStringList &arguments);

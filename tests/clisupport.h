@@ -9,9 +9,12 @@ struct CliResult {
     QString out, err;
 };
 
-inline CliResult runCareboard(const QStringList &args, int timeoutMs = 300000)
+// `environment`: extra NAME=VALUE entries for the child process (e.g. PGPASSWORD for a test login).
+inline CliResult runCareboard(const QStringList &args, int timeoutMs = 300000, const QStringList &environment = {})
 {
     QProcess p;
+    if (!environment.isEmpty())
+        p.setEnvironment(QProcess::systemEnvironment() + environment);
     p.start(QStringLiteral(CAREBOARD_EXE), args);
     if (!p.waitForFinished(timeoutMs))
         return {-1, {}, QStringLiteral("timed out")};

@@ -4,6 +4,8 @@
 #include "testsupport.h"
 
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QUrl>
 #include <QRegularExpression>
 
 class TestCliCopy : public QObject
@@ -44,6 +46,56 @@ private slots:
         r = run({"copy", "--from", source, "--to", middle, "--replace"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(digestIn(r.out), there);
+    }
+
+    // A person's own login on a shared server: each command says, in words, what the role lacks.
+    void eachRoleIsToldWhatItMayNotDo_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QStringList>("args"); // --db URL is appended
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("says");
+        const QStringList panel{"panel", "--at", "2025-03-31"};
+        const QStringList import{"import", CAREBOARD_SOURCE_DIR "/tests/data/seed-cost-table.csv"};
+        QTest::newRow("viewer: indicators") << "careboard_viewer" << QStringList{"indicators", "--at", "2025-03-31"} << 0 << "cla_count";
+        QTest::newRow("viewer: panel agenda") << "careboard_viewer" << panel << 1 << "needs the panel member role";
+        QTest::newRow("panel member: panel agenda") << "careboard_panel" << panel << 0 << "position,child_ref";
+        QTest::newRow("panel member: import") << "careboard_panel" << import << 1 << "needs the editor role";
+        QTest::newRow("editor: demo") << "careboard_editor" << QStringList{"demo"} << 1 << "needs the administrator role";
+    }
+
+    void eachRoleIsToldWhatItMayNotDo()
+    {
+        if (!TestSupport::wantsPg())
+            QSKIP("roles live on a PostgreSQL server");
+        QFETCH(QString, role);
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, says);
+        TestSupport::Scratch scratch;
+        const QString db = scratch.location();
+        Result r = run({"demo", "--db", db, "--children", "40", "--seed", "5"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({"admin", "roles", "--db", db});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // A throwaway login in `role`, with a random password given to the child process only.
+        const QString login = QStringLiteral("cbt_%1_%2").arg(QCoreApplication::applicationPid()).arg(QTest::currentDataTag()
+                                                                                                       ? qHash(QString::fromUtf8(QTest::currentDataTag()))
+                                                                                                       : 0);
+        const QString password = QString::number(QRandomGenerator::global()->generate64(), 36);
+        QString error;
+        QVERIFY2(TestSupport::rawExec(TestSupport::pgServer(), {QStringLiteral("DROP ROLE IF EXISTS %1").arg(login),
+                                                                 QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE %3").arg(login, password, role)},
+                                      &error),
+                 qPrintable(error));
+        QUrl url(db);
+        url.setUserName(login);
+        r = runCareboard(args + QStringList{"--db", url.toString()}, 300000, {QStringLiteral("PGPASSWORD=") + password});
+        TestSupport::rawExec(TestSupport::pgServer(), {QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)});
+        QVERIFY2(r.code == code, qPrintable(r.err + r.out));
+        QVERIFY2((r.out + r.err).contains(says), qPrintable(r.err + r.out));
+        if (code != 0)
+            QVERIFY2(r.err.contains(login) && r.err.contains(QLatin1String(" is a ")), qPrintable(r.err));
     }
 
     void wrongUsageExitsTwo_data()
