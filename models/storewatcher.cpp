@@ -3,6 +3,8 @@
 #include "store.h"
 
 #include <QSqlDriver>
+#include <QSqlQuery>
+#include <QStringList>
 #include <QTimer>
 
 StoreWatcher::StoreWatcher(Store &store, int pollMs, QObject *parent) : QObject(parent), m_store(store)
@@ -19,6 +21,7 @@ StoreWatcher::StoreWatcher(Store &store, int pollMs, QObject *parent) : QObject(
         return;
     }
     m_dataVersion = m_store.scalar(dialect.dataVersionQuery(), {}, -1).toLongLong();
+    m_lastAudit = m_store.scalar(QStringLiteral("SELECT coalesce(max(audit_id), 0) FROM audit_log"), {}, 0).toLongLong();
     m_active = m_dataVersion >= 0;
     if (pollMs > 0) {
         m_timer = new QTimer(this);
@@ -42,7 +45,21 @@ void StoreWatcher::checkNow()
     const qint64 now = m_store.scalar(sql, {}, -1).toLongLong();
     if (now >= 0 && m_dataVersion >= 0 && now != m_dataVersion) {
         m_dataVersion = now;
-        emit changed(QString());
+        // Every edit writes the audit log: its new entries name the tables changed, as NOTIFY does
+        // on PostgreSQL. A change with no entry (a demo written, a store copied in) is "unknown".
+        QStringList tables;
+        QSqlQuery q = m_store.prepare(QStringLiteral("SELECT audit_id, table_name FROM audit_log WHERE audit_id > ? ORDER BY audit_id"));
+        q.addBindValue(m_lastAudit);
+        if (Store::exec(q))
+            while (q.next()) {
+                m_lastAudit = q.value(0).toLongLong();
+                if (!tables.contains(q.value(1).toString()))
+                    tables << q.value(1).toString();
+            }
+        if (tables.isEmpty())
+            tables << QString();
+        for (const QString &t : tables)
+            emit changed(t);
     }
     m_dataVersion = now;
 }

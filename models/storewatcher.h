@@ -28,8 +28,8 @@ public slots:
     void checkNow();
 
 signals:
-    // Another connection committed a change; `table` is the table edited (empty if unknown,
-    // as on SQLite).
+    // Another connection committed a change; `table` is the table edited (empty if unknown: a
+    // change that wrote no audit entry). On SQLite one poll may report several tables.
     void changed(const QString &table);
 
 private:
@@ -40,5 +40,6 @@ private:
     QPointer<QSqlDriver> m_driver;
     QTimer *m_timer = nullptr;
     qint64 m_dataVersion = -1;
+    qint64 m_lastAudit = 0; // SQLite: the newest audit entry already reported
     bool m_active = false;
 };

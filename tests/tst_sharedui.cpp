@@ -10,6 +10,8 @@
 #include "costcommands.h"
 #include "costsview.h"
 #include "demogenerator.h"
+#include "indicatorengine.h"
+#include "scorecardmodel.h"
 #include "mainwindow.h"
 #include "noticebar.h"
 #include "panelview.h"
@@ -297,6 +299,38 @@ private slots:
         QCOMPARE(PlacementStore(*s).placement(shown.placementId, monthEnd).weeklyFee, qint64(399900));
         QCOMPARE(stack.count(), 1);
         QVERIFY(view.keptInput(reloaded).isEmpty());
+    }
+
+    void aRefusedCommentaryIsKeptThroughReload()
+    {
+        TestStore s;
+        fill(s);
+        QString error;
+        auto colleague = Store::open(s->location(), &error);
+        QVERIFY2(colleague, qPrintable(error));
+        s->setUserName(QStringLiteral("analyst"));
+        colleague->setUserName(QStringLiteral("colleague"));
+        IndicatorEngine mineEngine(*s), theirEngine(*colleague);
+        ScorecardView mine(*s, mineEngine), theirs(*colleague, theirEngine);
+        mine.selectRow(0);
+        theirs.selectRow(0);
+        // Both open the same commentary; the colleague saves first.
+        QTest::keyClicks(theirs.commentaryEditor(), QStringLiteral("Theirs"));
+        QVERIFY(theirs.saveCommentary());
+        QTest::keyClicks(mine.commentaryEditor(), QStringLiteral("Mine"));
+        QVERIFY(mine.hasUnsavedCommentary());
+        QVERIFY(!mine.saveCommentary());
+        QVERIFY(mine.noticeBar()->isVisibleTo(&mine));
+        QVERIFY2(mine.noticeBar()->label()->text().contains(QLatin1String("colleague")), qPrintable(mine.noticeBar()->label()->text()));
+        QCOMPARE(mine.commentaryEditor()->toPlainText(), QStringLiteral("Mine"));
+        // Reload shows theirs in the table and keeps the typing; saving now puts it over theirs.
+        mine.noticeBar()->reloadButton()->click();
+        QCOMPARE(mine.model()->commentaryAt(0), QStringLiteral("Theirs"));
+        QCOMPARE(mine.commentaryEditor()->toPlainText(), QStringLiteral("Mine"));
+        QVERIFY(mine.hasUnsavedCommentary());
+        QVERIFY(mine.saveCommentary());
+        theirs.refresh();
+        QCOMPARE(theirs.model()->commentaryAt(0), QStringLiteral("Mine"));
     }
 
     void undoOfAnEditSomeoneElseChangedIsRefused()

@@ -1,5 +1,7 @@
 #include "scorecardview.h"
 
+#include "noticebar.h"
+
 #include "indicatorengine.h"
 #include "scorecardmodel.h"
 #include "store.h"
@@ -151,6 +153,8 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     m_save->setToolTip(tr("Save the commentary (Ctrl+S)"));
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    m_notice = new NoticeBar(this);
+    connect(m_notice, &NoticeBar::reloadRequested, this, &ScorecardView::reloadAfterRefusal);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_heading, 1);
@@ -165,6 +169,7 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     saveRow->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(m_notice);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_commentaryTitle);
     layout->addWidget(m_commentary);
@@ -184,7 +189,7 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &ScorecardView::saveCommentary);
     connect(m_model, &ScorecardModel::editFailed, this, [this](const QString &message) {
-        m_status->setText(QStringLiteral("<span style='color:#8a3b00'>%1</span>").arg(message.toHtmlEscaped()));
+        m_notice->showRefusal(tr("Not saved: %1").arg(message));
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_undo->clear(); // the commands name rows of the period they were made in
@@ -222,6 +227,23 @@ void ScorecardView::showCommentary()
     m_commentary->setPlainText(m_model->commentaryAt(row));
     m_commentary->document()->setModified(false);
     m_status->clear();
+}
+
+void ScorecardView::reloadAfterRefusal()
+{
+    // Re-read targets and commentary; typing in the commentary editor survives the reload.
+    const int row = m_table->currentIndex().row();
+    const bool typed = m_commentary->document()->isModified();
+    const QString text = m_commentary->toPlainText();
+    m_model->refresh();
+    selectRow(row);
+    if (typed) {
+        m_commentary->setPlainText(text);
+        m_commentary->document()->setModified(true);
+    }
+    m_notice->showInformation(typed ? tr("Reloaded: the table shows the other change. Your commentary is kept in the editor: "
+                                         "Save puts it over theirs.")
+                                    : tr("Reloaded: the table shows the latest saved targets and commentary."));
 }
 
 bool ScorecardView::hasUnsavedCommentary() const

@@ -16,6 +16,7 @@ class QUndoStack;
 QT_END_NAMESPACE
 
 class IndicatorEngine;
+class NoticeBar;
 class ScorecardModel;
 class Store;
 
@@ -37,6 +38,7 @@ public:
     void setEditable(bool editable);
     // True while the commentary editor holds typing not yet saved.
     bool hasUnsavedCommentary() const;
+    NoticeBar *noticeBar() const { return m_notice; }
     // What Export… offers: the scorecard table, each figure resting on its count of children.
     QVector<ExportItem> exportItems() const;
 
@@ -45,6 +47,7 @@ public slots:
 
 private:
     void showCommentary();
+    void reloadAfterRefusal();
     void applyPeriod();
 
     Store &m_store;
@@ -58,5 +61,6 @@ private:
     QPushButton *m_save;
     QLabel *m_status;
     QUndoStack *m_undo;
+    NoticeBar *m_notice;
     bool m_editable = true;
 };
