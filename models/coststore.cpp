@@ -38,11 +38,7 @@ bool CostStore::versioned(const QString &sql, const QVariantList &values, const 
     for (const QVariant &v : keyValues)
         who.addBindValue(v);
     if (Store::exec(who) && who.next())
-        *error = QStringLiteral("This row was changed by %1 at %2 after you opened it (now version %3). "
-                                "Reload to see their change; your input has been kept.")
-                     .arg(who.value(0).toString().isEmpty() ? QStringLiteral("another user") : who.value(0).toString(),
-                          who.value(1).toString().isEmpty() ? QStringLiteral("an earlier time") : who.value(1).toString())
-                     .arg(who.value(2).toInt());
+        *error = Store::conflictMessage(QStringLiteral("This row"), who.value(0).toString(), who.value(1).toString(), who.value(2).toInt());
     else
         *error = QStringLiteral("The row no longer exists; it may have been removed by another user.");
     return false;

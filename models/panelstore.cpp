@@ -138,8 +138,7 @@ bool PanelStore::setAgenda(qint64 meetingId, int expectedVersion, const QVector<
         QSqlQuery who = m_store.prepare(QStringLiteral("SELECT changed_by, changed_at FROM panel_meetings WHERE meeting_id = ?"));
         who.addBindValue(meetingId);
         *error = Store::exec(who) && who.next()
-                     ? QStringLiteral("This meeting was changed by %1 at %2 after you opened it. Reload to see their change.")
-                           .arg(who.value(0).toString(), who.value(1).toString())
+                     ? Store::conflictMessage(QStringLiteral("This meeting"), who.value(0).toString(), who.value(1).toString())
                      : QStringLiteral("Meeting %1 no longer exists.").arg(meetingId);
         return false;
     }

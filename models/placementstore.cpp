@@ -130,9 +130,8 @@ bool PlacementStore::bumpVersion(qint64 placementId, int expectedVersion, QStrin
     QSqlQuery who = m_store.prepare(QStringLiteral("SELECT changed_by, changed_at, version FROM placements WHERE placement_id = ?"));
     who.addBindValue(placementId);
     if (Store::exec(who) && who.next())
-        *error = QStringLiteral("This placement was changed by %1 at %2 after you opened it (version %3, you edited version %4). "
-                                "Reload to see their change; your input has been kept.")
-                     .arg(who.value(0).toString(), who.value(1).toString()).arg(who.value(2).toInt()).arg(expectedVersion);
+        *error = Store::conflictMessage(QStringLiteral("This placement"), who.value(0).toString(), who.value(1).toString(),
+                                        who.value(2).toInt(), expectedVersion);
     else
         *error = QStringLiteral("Placement %1 no longer exists.").arg(placementId);
     return false;

@@ -47,9 +47,8 @@ bool ScorecardStore::write(const QString &table, const QString &keyColumn, const
                                        {indicator, keyValue});
     if (before.version != expectedVersion) {
         *error = before.exists()
-                     ? QStringLiteral("This was changed by %1 at %2 after you opened it (version %3, you edited version %4). "
-                                      "Refresh to see their change; your input has been kept.")
-                           .arg(before.changedBy, before.changedAt).arg(before.version).arg(expectedVersion)
+                     ? Store::conflictMessage(isTarget ? QStringLiteral("This target") : QStringLiteral("This commentary"),
+                                              before.changedBy, before.changedAt, before.version, expectedVersion)
                      : QStringLiteral("This was removed by another user after you opened it. Refresh and enter it again.");
         return false;
     }

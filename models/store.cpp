@@ -487,18 +487,23 @@ bool Store::versionedUpdate(const QString &table, const QString &keyWhere, const
     for (const QVariant &v : keyValues)
         who.addBindValue(v);
     if (exec(who) && who.next())
-    {
-        // changed_at is stored in UTC (ISO 8601); the message gives the reader's local time.
-        const QDateTime at = QDateTime::fromString(who.value(1).toString(), Qt::ISODate);
-        const QString when = at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy 'at' HH:mm:ss")) : who.value(1).toString();
-        *error = QStringLiteral("%1 was changed by %2 on %3 after you opened it (their version %4; you edited version %5). "
-                                "Reload to see their change; your input has been kept.")
-                     .arg(what, who.value(0).toString(), when)
-                     .arg(who.value(2).toInt()).arg(expectedVersion);
-    }
-    else
+        *error = conflictMessage(what, who.value(0).toString(), who.value(1).toString(), who.value(2).toInt(), expectedVersion);    else
         *error = QStringLiteral("%1 no longer exists; someone else removed it. Reload to see the current data.").arg(what);
     return false;
+}
+
+QString Store::conflictMessage(const QString &what, const QString &changedBy, const QString &changedAt, int theirVersion,
+                               int yourVersion)
+{
+    // changed_at is stored in UTC (ISO 8601); the message gives the reader's local time.
+    const QDateTime at = QDateTime::fromString(changedAt, Qt::ISODate);
+    const QString when = at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy 'at' HH:mm:ss"))
+                                      : (changedAt.isEmpty() ? QStringLiteral("an earlier time") : changedAt);
+    QString versions;
+    if (theirVersion > 0 && yourVersion > 0)
+        versions = QStringLiteral(" (their version %1; you edited version %2)").arg(theirVersion).arg(yourVersion);
+    return QStringLiteral("%1 was changed by %2 on %3 after you opened it%4. Reload to see their change; your input has been kept.")
+        .arg(what, changedBy.isEmpty() ? QStringLiteral("another user") : changedBy, when, versions);
 }
 
 bool Store::resetIdentitySequences(QString *error)

@@ -88,6 +88,11 @@ public:
                          const QStringList &setColumns, const QVariantList &setValues, int expectedVersion,
                          const QString &what, QString *error);
 
+    // The one wording of a refused stale edit: who changed `what` ("This fee") and when (changed_at
+    // in ISO UTC, shown in local time), the versions if known (> 0), and that the input is kept.
+    static QString conflictMessage(const QString &what, const QString &changedBy, const QString &changedAt, int theirVersion = 0,
+                                   int yourVersion = 0);
+
     // Sends the change notification for `table` (done by audit(); for edits without an audit
     // entry). Nothing on SQLite, where StoreWatcher polls instead.
     bool notifyChange(const QString &table, QString *error = nullptr);
