@@ -43,27 +43,42 @@ PanelSettings PanelSettings::load(const Store &store)
     return s;
 }
 
+QList<QPair<QString, QString>> PanelSettings::values() const
+{
+    return {
+        {QStringLiteral("panel.cost_threshold_pence"), QString::number(costThreshold)},
+        {QStringLiteral("panel.residential_max_age"), QString::number(residentialMaxAge)},
+        {QStringLiteral("panel.unregulated_max_age"), QString::number(unregulatedMaxAge)},
+        {QStringLiteral("panel.dols_ages"), QStringLiteral("%1-%2").arg(dolsMinAge).arg(dolsMaxAge)},
+        {QStringLiteral("panel.months_to_18"), QString::number(monthsTo18)},
+        {QStringLiteral("panel.additionalities_threshold_pence"), QString::number(additionalitiesThreshold)},
+        {QStringLiteral("panel.review_interval_weeks"), QString::number(reviewIntervalWeeks)},
+    };
+}
+
 bool PanelSettings::save(Store &store, QString *error) const
 {
+    return save(store, load(store), error);
+}
+
+bool PanelSettings::save(Store &store, const PanelSettings &basis, QString *error) const
+{
     Transaction tx(store, error);
-    const QList<QPair<const char *, QString>> values = {
-        {"panel.cost_threshold_pence", QString::number(costThreshold)},
-        {"panel.residential_max_age", QString::number(residentialMaxAge)},
-        {"panel.unregulated_max_age", QString::number(unregulatedMaxAge)},
-        {"panel.dols_ages", QStringLiteral("%1-%2").arg(dolsMinAge).arg(dolsMaxAge)},
-        {"panel.months_to_18", QString::number(monthsTo18)},
-        {"panel.additionalities_threshold_pence", QString::number(additionalitiesThreshold)},
-        {"panel.review_interval_weeks", QString::number(reviewIntervalWeeks)},
-    };
     if (!tx.ok())
         return false;
-    for (const auto &[key, value] : values) {
-        const QString k = QLatin1String(key);
-        const QString old = store.setting(k);
-        if (old == value)
-            continue;
-        if (!store.setSetting(k, value, error)
-            || !store.audit(QStringLiteral("settings"), k, QStringLiteral("value"), old.isEmpty() ? QVariant() : QVariant(old),
+    const auto mine = values();
+    const auto seen = basis.values();
+    for (int i = 0; i < mine.size(); ++i) {
+        const QString &key = mine[i].first;
+        const QString &value = mine[i].second;
+        if (value == seen[i].second)
+            continue; // not changed by this edit: whatever the store holds stays
+        // Never set (the user saw the default): insert only if still absent. Otherwise the stored
+        // text must still be what the user saw.
+        const bool absent = !store.hasSetting(key);
+        const QString expected = absent && seen[i].second == PanelSettings().values()[i].second ? QString() : seen[i].second;
+        if (!store.replaceSetting(key, expected, value, error)
+            || !store.audit(QStringLiteral("settings"), key, QStringLiteral("value"), expected.isNull() ? QVariant() : QVariant(expected),
                             value, QStringLiteral("Panel thresholds"), error))
             return false;
     }

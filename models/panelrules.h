@@ -23,7 +23,14 @@ struct PanelSettings {
     int reviewIntervalWeeks = 26;            // panel.review_interval_weeks: due for review after this long
 
     static PanelSettings load(const Store &store);
+    // Writes the thresholds that differ from `basis` (what the user saw when editing), each only
+    // if the store still holds the basis value: a colleague's newer change is refused, never
+    // overwritten, and thresholds this edit did not touch are left as they are. One transaction.
+    bool save(Store &store, const PanelSettings &basis, QString *error) const;
+    // save() against the thresholds stored now.
     bool save(Store &store, QString *error) const;
+    // The settings keys and their stored text, in a fixed order.
+    QList<QPair<QString, QString>> values() const;
 };
 
 // Severity of a flag: the four safeguarding scenarios of seed 001 §75 are High, cost and

@@ -568,6 +568,39 @@ bool Store::setSetting(const QString &key, const QString &value, QString *error)
                {key, value, m_userName, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}, error);
 }
 
+bool Store::hasSetting(const QString &key) const
+{
+    return scalar(QStringLiteral("SELECT 1 FROM settings WHERE key = ?"), {key}).isValid();
+}
+
+bool Store::replaceSetting(const QString &key, const QString &expected, const QString &value, QString *error)
+{
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QSqlQuery q = expected.isNull()
+                      ? prepare(QStringLiteral("INSERT INTO settings (key, value, changed_by, changed_at) VALUES (?, ?, ?, ?)"
+                                               " ON CONFLICT (key) DO NOTHING"))
+                      : prepare(QStringLiteral("UPDATE settings SET value = ?, version = version + 1, changed_by = ?, changed_at = ?"
+                                               " WHERE key = ? AND value = ?"));
+    if (expected.isNull()) {
+        for (const QVariant &v : {QVariant(key), QVariant(value), QVariant(m_userName), QVariant(now)})
+            q.addBindValue(v);
+    } else {
+        for (const QVariant &v : {QVariant(value), QVariant(m_userName), QVariant(now), QVariant(key), QVariant(expected)})
+            q.addBindValue(v);
+    }
+    if (!exec(q, error))
+        return false;
+    if (q.numRowsAffected() == 1)
+        return true;
+    QSqlQuery who = prepare(QStringLiteral("SELECT changed_by, changed_at FROM settings WHERE key = ?"));
+    who.addBindValue(key);
+    if (exec(who) && who.next())
+        *error = conflictMessage(QStringLiteral("The setting %1").arg(key), who.value(0).toString(), who.value(1).toString());
+    else
+        *error = QStringLiteral("The setting %1 was removed by someone else after you opened it. Reload to see the current settings.").arg(key);
+    return false;
+}
+
 QString Store::authorityName() const
 {
     return meta(QStringLiteral("authority_name"), QStringLiteral("Unnamed authority"));

@@ -120,6 +120,11 @@ public:
     bool setMeta(const QString &key, const QString &value, QString *error = nullptr);
     QString setting(const QString &key, const QString &fallback = {}) const;
     bool setSetting(const QString &key, const QString &value, QString *error = nullptr);
+    bool hasSetting(const QString &key) const;
+    // Compare-and-set for an edit made on what the user saw: writes `value` only if the setting
+    // still holds `expected` (a null QString: it was not set), in one statement; otherwise
+    // refuses with who changed it and when (conflictMessage).
+    bool replaceSetting(const QString &key, const QString &expected, const QString &value, QString *error);
 
     // True while the store holds the generated demo authority.
     bool isDemo() const { return meta(QStringLiteral("demo")) == QLatin1String("1"); }

@@ -288,6 +288,36 @@ private slots:
         QCOMPARE(PanelSettings::load(*s).costThreshold, qint64(1000000));
     }
 
+    // Two administrators edit the thresholds from what each saw: the second change to the same
+    // threshold is refused (naming the first), a change to a different one is kept alongside.
+    void aThresholdChangedMeanwhileIsNotOverwritten()
+    {
+        TestStore s;
+        QString error;
+        auto other = Store::open(s->location(), &error);
+        QVERIFY2(other, qPrintable(error));
+        other->setUserName(QStringLiteral("deputy"));
+        const PanelSettings seenByChair = PanelSettings::load(*s);
+        const PanelSettings seenByDeputy = PanelSettings::load(*other);
+        PanelSettings deputy = seenByDeputy;
+        deputy.costThreshold = 1100000; // £11,000
+        QVERIFY2(deputy.save(*other, seenByDeputy, &error), qPrintable(error));
+        // The chair, from the old view, sets the cost threshold too: refused, nothing written.
+        PanelSettings chair = seenByChair;
+        chair.costThreshold = 1000000;
+        chair.monthsTo18 = 3;
+        QVERIFY(!chair.save(*s, seenByChair, &error));
+        QVERIFY2(error.contains(QLatin1String("changed by deputy")), qPrintable(error));
+        QCOMPARE(PanelSettings::load(*s).costThreshold, qint64(1100000));
+        QCOMPARE(PanelSettings::load(*s).monthsTo18, 6); // all or nothing
+        // Only the months to 18: the deputy's cost threshold stays.
+        PanelSettings months = seenByChair;
+        months.monthsTo18 = 3;
+        QVERIFY2(months.save(*s, seenByChair, &error), qPrintable(error));
+        QCOMPARE(PanelSettings::load(*s).monthsTo18, 3);
+        QCOMPARE(PanelSettings::load(*s).costThreshold, qint64(1100000));
+    }
+
     void onlyExternalOpenPlacements()
     {
         TestStore s;

@@ -141,13 +141,13 @@ PanelSettingsCommand::PanelSettingsCommand(Store &store, const PanelSettings &be
     : m_store(store), m_before(before), m_after(after), m_changed(std::move(changed)), m_failed(std::move(failed))
 {
     setText(QObject::tr("Change panel thresholds"));
-    m_ok = m_after.save(m_store, &m_error);
+    m_ok = m_after.save(m_store, m_before, &m_error);
 }
 
-void PanelSettingsCommand::apply(const PanelSettings &s)
+void PanelSettingsCommand::apply(const PanelSettings &s, const PanelSettings &basis)
 {
     QString error;
-    if (!s.save(m_store, &error)) {
+    if (!s.save(m_store, basis, &error)) {
         setObsolete(true);
         if (m_failed)
             m_failed(QObject::tr("The thresholds were not changed: %1").arg(error));
@@ -162,10 +162,10 @@ void PanelSettingsCommand::redo()
         m_firstRedo = false;
         return;
     }
-    apply(m_after);
+    apply(m_after, m_before);
 }
 
 void PanelSettingsCommand::undo()
 {
-    apply(m_before);
+    apply(m_before, m_after);
 }

@@ -96,7 +96,7 @@ public:
     void redo() override;
 
 private:
-    void apply(const PanelSettings &s);
+    void apply(const PanelSettings &s, const PanelSettings &basis);
     Store &m_store;
     PanelSettings m_before, m_after;
     bool m_ok = false;
