@@ -497,39 +497,47 @@ struct Generator {
                 external << i;
         }
         const QDate last = d.end.addDays(-((d.end.dayOfWeek() + 4) % 7)); // a Wednesday
-        static const char *const outcomes[] = {"continue", "continue", "reduce cost", "step down", "seek alternative"};
+        static const char *const outcomes[] = {"continue", "continue", "continue", "reduce cost", "step down", "seek alternative"};
         static const char *const owners[] = {"Social worker", "Team manager", "Commissioning Hub", "IRO"};
-        for (int m = 5; m >= 0; --m) {
+        // Every external placement comes back every 26 weeks (PanelSettings::reviewIntervalWeeks),
+        // so each fortnightly panel of the last half-year reviewed about one in thirteen of them:
+        // a placement is reviewed at the meeting its turn falls on, once it had started. The next
+        // meeting's agenda is then the flagged children and those whose turn has come round.
+        constexpr int meetings = 13;
+        for (int m = meetings; m >= 0; --m) {
             const QDate date = last.addDays(-14 * m);
             d.meetings << DemoData::Meeting{date, m % 2 ? "Director of Through Care" : "Head of Quality Assurance and IRO Service"};
-            if (m == 0)
-                break; // the next meeting: agenda only, no decisions yet
-            const int meeting = d.meetings.size() - 1;
-            const int items = std::min<int>(external.size(), 5 + rng.range(0, 3));
-            for (int k = 0; k < items; ++k) {
-                const int ep = external[rng.range(0, external.size() - 1)];
-                if (d.episodes[ep].decom >= date)
-                    continue;
-                DemoData::Decision dec;
-                dec.meeting = meeting;
-                dec.episode = ep;
-                dec.decidedOn = date;
-                dec.outcome = outcomes[rng.range(0, 4)];
-                dec.oldPence = feeOn(ep, date);
-                dec.nextReview = date.addDays(7 * (rng.chance(0.5) ? 12 : 26));
-                dec.actions = QByteArray(owners[rng.range(0, 3)]) + ": review care plan and costs before next panel";
-                if (QByteArrayView(dec.outcome) == "reduce cost" && dec.oldPence > 0) {
-                    const qint64 cut = std::max<qint64>(5000, (dec.oldPence * rng.range(5, 25) / 100) / 100 * 100);
-                    if (feeRowOn(ep, date.addDays(7))) {
-                        dec.outcome = "continue"; // one change a day for a placement
-                    } else {
-                        dec.newPence = std::max<qint64>(0, dec.oldPence - cut);
-                        dec.newFrom = date.addDays(7);
-                        addCostChange(ep, dec.newFrom, dec.newPence, "Panel: reduced staffing ratio");
-                    }
+        }
+        // (The last meeting, the next one, has an agenda only, no decisions yet.)
+        for (int k = 0; k < external.size(); ++k) {
+            const int ep = external[k];
+            int meeting = rng.range(0, meetings - 1); // its turn: one of the meetings held
+            // Placed since: its first review is at the first panel after it began (none held yet:
+            // due at the next one).
+            while (meeting < meetings && d.episodes[ep].decom >= d.meetings[meeting].date)
+                ++meeting;
+            if (meeting == meetings)
+                continue;
+            const QDate date = d.meetings[meeting].date;
+            DemoData::Decision dec;
+            dec.meeting = meeting;
+            dec.episode = ep;
+            dec.decidedOn = date;
+            dec.outcome = outcomes[rng.range(0, 5)];
+            dec.oldPence = feeOn(ep, date);
+            dec.nextReview = date.addDays(7 * (rng.chance(0.2) ? 12 : 26));
+            dec.actions = QByteArray(owners[rng.range(0, 3)]) + ": review care plan and costs before next panel";
+            if (QByteArrayView(dec.outcome) == "reduce cost" && dec.oldPence > 0) {
+                const qint64 cut = std::max<qint64>(5000, (dec.oldPence * rng.range(5, 25) / 100) / 100 * 100);
+                if (feeRowOn(ep, date.addDays(7))) {
+                    dec.outcome = "continue"; // one change a day for a placement
+                } else {
+                    dec.newPence = std::max<qint64>(0, dec.oldPence - cut);
+                    dec.newFrom = date.addDays(7);
+                    addCostChange(ep, dec.newFrom, dec.newPence, "Panel: reduced staffing ratio");
                 }
-                d.decisions << dec;
             }
+            d.decisions << dec;
         }
         // Placements forum negotiations over the current financial year (seed 001 §76).
         const QDate fyStart = Dates::financialYearStart(Dates::financialYear(d.end));

@@ -19,8 +19,10 @@ namespace ReportRenderer {
 
 namespace {
 
-// The tallest table image written (pixels): beyond it a PNG would be hundreds of megabytes.
-constexpr qreal maxImageHeight = 30000;
+// The largest table image written (pixels): Qt's image readers refuse images over 128 MB
+// decoded (QImageReader::allocationLimit), i.e. 32 million 32-bit pixels; a larger PNG would not
+// open in Qt applications and is unwieldy anywhere else.
+constexpr qreal maxImagePixels = 30e6;
 
 QFont font(double pt, bool bold = false)
 {
@@ -431,7 +433,7 @@ QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi, double wi
     measure.y = measure.content.top();
     measure.table(block.table);
     const qreal height = measure.y + 8 * pxPerMm;
-    if (height > maxImageHeight)
+    if ((width + 8 * pxPerMm) * height > maxImagePixels)
         return QImage(); // too long for one image: the PDF or the CSV
     QImage page(width + int(8 * pxPerMm), int(std::ceil(height)), QImage::Format_ARGB32_Premultiplied);
     page.setDotsPerMeterX(int(dpi / 0.0254));
