@@ -149,7 +149,11 @@ QWidget *PanelView::buildAgendaTab()
     // The meetings, newest first, in a list above the agenda: the agenda keeps the full width.
     m_meetings = new QComboBox(w);
     m_meetings->setAccessibleName(tr("Panel meetings"));
-    m_meetings->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for "26/03/2025 — chair — status" in most cases; never wider than the bar allows
+    // (a longer chair's name is elided, the full text is in the list and the tooltip).
+    m_meetings->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_meetings->setMinimumContentsLength(30);
+    m_meetings->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *meetingLabel = new QLabel(tr("&Meeting"), w);
     meetingLabel->setBuddy(m_meetings);
     auto *newButton = m_newMeetingButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
@@ -157,10 +161,9 @@ QWidget *PanelView::buildAgendaTab()
     auto *thresholds = m_thresholdsButton = new QPushButton(tr("Thresholds…"), w);
     auto *bar = new QHBoxLayout;
     bar->addWidget(meetingLabel);
-    bar->addWidget(m_meetings);
+    bar->addWidget(m_meetings, 1);
     bar->addWidget(newButton);
     bar->addWidget(m_fixButton);
-    bar->addStretch(1);
     bar->addWidget(thresholds);
     connect(thresholds, &QPushButton::clicked, this, &PanelView::editThresholds);
 
@@ -325,6 +328,7 @@ void PanelView::loadMeetings(qint64 select)
 
 void PanelView::meetingChanged()
 {
+    m_meetings->setToolTip(m_meetings->currentText());
     m_case = -1;
     refresh();
 }
