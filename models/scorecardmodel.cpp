@@ -247,43 +247,95 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+ScorecardModel::Entry ScorecardModel::entryAt(const QModelIndex &index, int *version) const
+{
+    Entry e;
+    const Row &r = m_rows.at(index.row());
+    e.column = Column(index.column());
+    e.indicator = r.info.key;
+    if (e.column == Target) {
+        e.financialYear = Dates::financialYear(m_end);
+        e.value = r.target.exists() ? r.target.value : QVariant();
+        *version = r.target.version;
+    } else {
+        e.period = periodKey();
+        e.value = r.commentary.value.toString();
+        *version = r.commentary.version;
+    }
+    return e;
+}
+
+bool ScorecardModel::parse(const QModelIndex &index, const QVariant &input, Entry *entry, QString *error) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || (index.column() != Target && index.column() != Commentary))
+        return false;
+    int version = 0;
+    *entry = entryAt(index, &version);
+    if (index.column() == Commentary) {
+        entry->value = input.toString();
+        return true;
+    }
+    QString text = input.toString().trimmed();
+    text.remove(QLatin1Char('%')).remove(QLatin1Char(','));
+    entry->value = QVariant();
+    if (text.isEmpty())
+        return true;
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0) {
+        *error = tr("A target must be a number of zero or more, not '%1'.").arg(input.toString());
+        return false;
+    }
+    entry->value = v / displayScale(m_rows.at(index.row()).info);
+    return true;
+}
+
+bool ScorecardModel::write(const Entry &entry, int expectedVersion, int *newVersion, QString *error)
+{
+    const bool target = entry.column == Target;
+    const bool ok = target ? m_scorecard.setTarget(entry.indicator, entry.financialYear, entry.value, expectedVersion, error)
+                           : m_scorecard.setCommentary(entry.indicator, entry.period, entry.value.toString(), expectedVersion, error);
+    if (!ok)
+        return false;
+    const VersionedValue now = target ? m_scorecard.target(entry.indicator, entry.financialYear)
+                                      : m_scorecard.commentary(entry.indicator, entry.period);
+    *newVersion = now.version;
+    // Redraw the row if it is on show (the user may have moved to another period since).
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Row &r = m_rows[row];
+        if (r.info.key != entry.indicator)
+            continue;
+        if (target && entry.financialYear == Dates::financialYear(m_end)) {
+            r.target = now;
+            emit dataChanged(index(row, Target), index(row, Rating));
+        } else if (!target && entry.period == periodKey()) {
+            r.commentary = now;
+            emit dataChanged(index(row, Commentary), index(row, Commentary));
+        }
+    }
+    return true;
+}
+
 bool ScorecardModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole)
         return false;
-    Row &r = m_rows[index.row()];
     QString error;
-    if (index.column() == Target) {
-        QString text = value.toString().trimmed();
-        text.remove(QLatin1Char('%')).remove(QLatin1Char(','));
-        QVariant stored;
-        if (!text.isEmpty()) {
-            bool ok = false;
-            const double v = text.toDouble(&ok);
-            if (!ok || !std::isfinite(v) || v < 0) {
-                emit editFailed(tr("A target must be a number of zero or more, not '%1'.").arg(value.toString()));
-                return false;
-            }
-            stored = v / displayScale(r.info);
-        }
-        if (!m_scorecard.setTarget(r.info.key, Dates::financialYear(m_end), stored, r.target.version, &error)) {
+    Entry entry;
+    if (!parse(index, value, &entry, &error)) {
+        if (!error.isEmpty())
             emit editFailed(error);
-            return false;
-        }
-        r.target = m_scorecard.target(r.info.key, Dates::financialYear(m_end));
-        emit dataChanged(this->index(index.row(), Target), this->index(index.row(), Rating));
-        return true;
+        return false;
     }
-    if (index.column() == Commentary) {
-        if (!m_scorecard.setCommentary(r.info.key, periodKey(), value.toString(), r.commentary.version, &error)) {
-            emit editFailed(error);
-            return false;
-        }
-        r.commentary = m_scorecard.commentary(r.info.key, periodKey());
-        emit dataChanged(index, index);
-        return true;
+    int version = 0;
+    entryAt(index, &version);
+    int after = 0;
+    if (!write(entry, version, &after, &error)) {
+        emit editFailed(error);
+        return false;
     }
-    return false;
+    return true;
 }
 
 qint64 ScorecardModel::countAt(int row, int column) const

@@ -53,6 +53,30 @@ public:
     // clears it. Commentary: text. Refused edits emit editFailed with the reason.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+    // One stored value of the scorecard, independent of the rows shown: a target (indicator,
+    // financial year; value in the indicator's own unit, null to clear) or a commentary
+    // (indicator, period key; text). An undo command keeps two of these and a version.
+    struct Entry {
+        Column column = Target;
+        QString indicator;
+        int financialYear = 0;
+        QString period;
+        QVariant value;
+        bool operator==(const Entry &o) const
+        {
+            return column == o.column && indicator == o.indicator && financialYear == o.financialYear && period == o.period
+                   && value == o.value;
+        }
+    };
+    // What the cell at `index` holds now, and its version (0: none stored).
+    Entry entryAt(const QModelIndex &index, int *version) const;
+    // The entry the user's input for `index` means (a target typed as "53%" becomes 0.53);
+    // false with *error for input that is not a valid target.
+    bool parse(const QModelIndex &index, const QVariant &input, Entry *entry, QString *error) const;
+    // Writes `entry` if its row is still at `expectedVersion` (versioned and audited in the
+    // store); *newVersion gets the row's version after. Rows on show redraw whatever the period.
+    bool write(const Entry &entry, int expectedVersion, int *newVersion, QString *error);
+
 signals:
     void editFailed(const QString &message);
 

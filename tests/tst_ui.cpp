@@ -126,7 +126,9 @@ private slots:
         view->selectRow(row);
         view->commentaryEditor()->setPlainText(QStringLiteral("Placement moves are rising after the closure of two homes."));
         QVERIFY(view->saveCommentary());
-        // Both edits are on the undo stack and go back through the store.
+        // Edits are on the window's one undo stack (Edit ▸ Undo, the History dock) and go back
+        // through the store.
+        QCOMPARE(view->undoStack(), w->undoStack());
         QCOMPARE(view->undoStack()->count(), 1); // the target was set on the model directly above
         view->undoStack()->undo();
         QCOMPARE(model->commentaryAt(row), QString());
@@ -136,6 +138,15 @@ private slots:
         QCOMPARE(model->data(model->index(row, ScorecardModel::Target)).toString(), QStringLiteral("12.0%"));
         view->undoStack()->undo();
         QCOMPARE(model->data(model->index(row, ScorecardModel::Target)).toString(), QStringLiteral("10.0%"));
+        // Another period on show: the steps name their own period, so undo still reaches it.
+        const QString commentaryPeriod = model->periodKey();
+        view->undoStack()->undo(); // the commentary, made for the period shown before
+        model->setPeriod(ScorecardModel::Period::Quarter, model->periodEnd());
+        QVERIFY(model->periodKey() != commentaryPeriod);
+        QCOMPARE(view->undoStack()->count(), 2);
+        view->undoStack()->redo();
+        QCOMPARE(w->store().scalar(QStringLiteral("SELECT body FROM commentary WHERE period = ?"), {commentaryPeriod}).toString(),
+                 QStringLiteral("Placement moves are rising after the closure of two homes."));
         saveScreenshot(w.get(), QStringLiteral("scorecard.png"));
     }
 };

@@ -68,7 +68,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
         addScreen(tr("Panel"), plannedScreen(tr("Placement Panel"), tr("The Panel screen needs the panel member role on this store.")));
         m_nav->item(m_nav->count() - 1)->setHidden(true);
     }
-    m_scorecard = new ScorecardView(*m_store, *m_engine, this);
+    m_scorecard = new ScorecardView(*m_store, *m_engine, m_undoStack, this);
     m_scorecard->setEditable(m_access.editScorecard);
     addScreen(tr("Scorecard"), m_scorecard);
     m_trends->setChildLevel(m_access.childLevel);

@@ -2,6 +2,7 @@
 
 #include "noticebar.h"
 
+#include "dates.h"
 #include "indicatorengine.h"
 #include "scorecardmodel.h"
 #include "store.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QToolButton>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
@@ -23,30 +25,38 @@
 
 namespace {
 
-// One edit of a target or a commentary cell: redo writes the new value through the model (and so
-// the store, versioned and audited), undo writes the old one back the same way.
+// One edit of a target or a commentary, on the session's undo stack. Redo writes the new value
+// and undo the old one, each against the version the previous step left (so undoing after a
+// colleague changed the same target is refused with their name, not overwritten). It names the
+// indicator and period, not a row, so it stays valid when the scorecard shows another period.
 class ScorecardEdit : public QUndoCommand
 {
 public:
-    ScorecardEdit(ScorecardModel *model, int row, int column, const QVariant &before, const QVariant &after)
-        : m_model(model), m_row(row), m_column(column), m_before(before), m_after(after)
+    ScorecardEdit(ScorecardModel *model, const ScorecardModel::Entry &before, const ScorecardModel::Entry &after, int version,
+                  const QString &title)
+        : m_model(model), m_before(before), m_after(after), m_version(version)
     {
-        setText(QObject::tr("%1 of %2").arg(column == ScorecardModel::Target ? QObject::tr("target") : QObject::tr("commentary"),
-                                           model->indicatorAt(row).title));
+        const QString when = after.column == ScorecardModel::Target ? Dates::financialYearLabel(after.financialYear) : after.period;
+        setText(after.column == ScorecardModel::Target ? QObject::tr("Target of %1, %2").arg(title, when)
+                                                       : QObject::tr("Commentary on %1, %2").arg(title, when));
     }
     void redo() override { apply(m_after); }
     void undo() override { apply(m_before); }
 
 private:
-    void apply(const QVariant &value)
+    void apply(const ScorecardModel::Entry &entry)
     {
-        // A refused write (another user's change) leaves the stack: it cannot be replayed.
-        if (!m_model->setData(m_model->index(m_row, m_column), value))
+        QString error;
+        if (!m_model || !m_model->write(entry, m_version, &m_version, &error)) {
+            // Refused (another user's newer change): the history drops a step it cannot take.
             setObsolete(true);
+            if (m_model)
+                emit m_model->editFailed(error);
+        }
     }
-    ScorecardModel *m_model;
-    int m_row, m_column;
-    QVariant m_before, m_after;
+    QPointer<ScorecardModel> m_model;
+    ScorecardModel::Entry m_before, m_after;
+    int m_version;
 };
 
 // Tints the RAG cell (Okabe–Ito bluish green, orange, vermillion, lightened); the word is
@@ -61,12 +71,19 @@ public:
         const QModelIndex source = mapToSource(index);
         if (role != Qt::EditRole || !(model->flags(source) & Qt::ItemIsEditable))
             return false;
-        const QVariant before = source.data(Qt::EditRole);
-        if (before.toString() == value.toString())
+        ScorecardModel::Entry after;
+        QString error;
+        if (!model->parse(source, value, &after, &error)) {
+            emit model->editFailed(error);
+            return false;
+        }
+        int version = 0;
+        const ScorecardModel::Entry before = model->entryAt(source, &version);
+        if (before == after)
             return true;
         const int count = m_stack->count();
-        m_stack->push(new ScorecardEdit(model, source.row(), source.column(), before, value));
-        return m_stack->count() > count;
+        m_stack->push(new ScorecardEdit(model, before, after, version, model->indicatorAt(source.row()).title));
+        return m_stack->count() > count; // a refused first write leaves no step behind
     }
     QUndoStack *m_stack;
     QVariant data(const QModelIndex &index, int role) const override
@@ -90,7 +107,8 @@ public:
 
 } // namespace
 
-ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *parent) : QWidget(parent), m_store(store)
+ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent), m_store(store)
 {
     m_model = new ScorecardModel(store, engine, this);
     m_period = new QComboBox(this);
@@ -111,7 +129,7 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     auto *dateLabel = new QLabel(tr("&Ending"), this);
     dateLabel->setBuddy(m_date);
 
-    m_undo = new QUndoStack(this);
+    m_undo = undoStack ? undoStack : new QUndoStack(this);
     auto *proxy = new RagTintProxy(m_undo, this);
     proxy->setSourceModel(m_model);
     m_table = new QTableView(this);
@@ -179,12 +197,13 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
     connect(m_date, &QDateEdit::dateChanged, this, &ScorecardView::applyPeriod);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ScorecardView::showCommentary);
     connect(m_save, &QPushButton::clicked, this, &ScorecardView::saveCommentary);
-    for (const auto &[key, slot] : {std::make_pair(QKeySequence::Undo, &QUndoStack::undo), std::make_pair(QKeySequence::Redo, &QUndoStack::redo)}) {
-        auto *sc = new QShortcut(key, m_table);
-        sc->setContext(Qt::WidgetShortcut);
-        connect(sc, &QShortcut::activated, m_undo, slot);
-    }
-    connect(m_undo, &QUndoStack::indexChanged, this, &ScorecardView::showCommentary);
+    // An undo or redo (from the Edit menu, any screen) redraws the commentary shown, unless the
+    // user is typing a new one.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const int row = m_table->currentIndex().row();
+        if (from.row() <= row && row <= to.row() && to.column() >= ScorecardModel::Commentary && !hasUnsavedCommentary())
+            showCommentary();
+    });
     auto *shortcut = new QShortcut(QKeySequence::Save, this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &ScorecardView::saveCommentary);
@@ -192,7 +211,6 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QWidget *par
         m_notice->showRefusal(tr("Not saved: %1").arg(message));
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_undo->clear(); // the commands name rows of the period they were made in
         m_heading->setText(tr("Scorecard — %1").arg(m_model->periodLabel()));
         selectRow(std::max(0, m_table->currentIndex().row()));
     });

@@ -24,7 +24,8 @@ class ScorecardView : public QWidget
 {
     Q_OBJECT
 public:
-    ScorecardView(Store &store, IndicatorEngine &engine, QWidget *parent = nullptr);
+    // Edits go onto `undoStack` (the window's one stack); without one the view keeps its own.
+    ScorecardView(Store &store, IndicatorEngine &engine, QUndoStack *undoStack = nullptr, QWidget *parent = nullptr);
 
     ScorecardModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
