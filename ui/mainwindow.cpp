@@ -248,7 +248,7 @@ void MainWindow::applyPendingChanges()
     // Which screens show which tables. Anything else (or unknown, as on SQLite) redraws everything.
     static const QSet<QString> costTables = {"placements", "placement_fees", "budgets", "cost_snapshots", "whatif_scenarios",
                                              "cost_categories", "cost_category_map"};
-    static const QSet<QString> panelTables = {"panel_meetings", "panel_items", "panel_decisions"};
+    static const QSet<QString> panelTables = {"panel_meetings", "panel_items", "panel_decisions", "settings"}; // thresholds
     static const QSet<QString> scorecardTables = {"targets", "commentary"};
     bool costs = false, panel = false, scorecard = false;
     for (const QString &t : tables) {
