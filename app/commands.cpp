@@ -23,8 +23,9 @@ const QList<Command> &commands()
          "load 903 (CSV or XML), CP, CIN, population, benchmark, placement cost and cost table files", &import},
         {"copy", "careboard copy --from SRC --to DST [--replace]",
          "copy a whole store between files and PostgreSQL databases, in one transaction", &copy},
-        {"admin", "careboard admin roles --db postgresql://USER@HOST/DB",
-         "create the server's roles careboard_viewer, _panel, _editor, _admin and their grants", &admin},
+        {"admin", "careboard admin roles|users|grant USER ROLE|revoke USER --db postgresql://USER@HOST/DB",
+         "create the server's roles careboard_viewer, _panel, _editor, _admin and their grants; list who holds them; "
+         "give a login one of them or take it away", &admin},
     };
     return list;
 }

@@ -3,6 +3,7 @@
 #include "schema.h"
 #include "store.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
 
 namespace StoreRoles {
@@ -122,6 +123,87 @@ bool install(Store &store, QStringList *summary, QString *error)
                  << QStringLiteral("audit_log: INSERT for every role, UPDATE/DELETE for none");
     }
     return true;
+}
+
+QVector<Member> members(const Store &store, QString *error)
+{
+    QVector<Member> out;
+    if (store.dialect().isSQLite()) {
+        *error = QStringLiteral("Roles live on a PostgreSQL server; %1 is a file.").arg(store.location());
+        return out;
+    }
+    // For each login, the Careboard roles it is a member of (through any chain of grants).
+    QSqlQuery q = store.prepare(QStringLiteral(
+        "SELECT u.rolname, c.rolname FROM pg_roles u JOIN pg_roles c ON c.rolname IN (?, ?, ?, ?)"
+        " WHERE u.rolcanlogin AND pg_has_role(u.oid, c.oid, 'MEMBER') ORDER BY u.rolname"));
+    const QStringList roles = names();
+    for (const QString &r : roles)
+        q.addBindValue(r);
+    if (!Store::exec(q, error))
+        return out;
+    while (q.next()) {
+        const QString user = q.value(0).toString(), role = q.value(1).toString();
+        if (out.isEmpty() || out.last().user != user)
+            out.append({user, role});
+        else if (roles.indexOf(role) > roles.indexOf(out.last().role))
+            out.last().role = role;
+    }
+    return out;
+}
+
+bool assign(Store &store, const QString &user, const QString &role, QString *error)
+{
+    if (store.dialect().isSQLite()) {
+        *error = QStringLiteral("Roles live on a PostgreSQL server; %1 is a file, protected by its file permissions.")
+                     .arg(store.location());
+        return false;
+    }
+    const QStringList roles = names();
+    if (!role.isEmpty() && !roles.contains(role)) {
+        *error = QStringLiteral("Unknown role %1; the roles are %2.").arg(role, roles.join(QStringLiteral(", ")));
+        return false;
+    }
+    // The login must exist (checked with a bound value); GRANT cannot take parameters, so its
+    // name goes in as an identifier quoted by the driver.
+    QSqlQuery who = store.prepare(QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"));
+    who.addBindValue(user);
+    if (!Store::exec(who, error))
+        return false;
+    if (!who.next() || !who.value(0).toBool()) {
+        *error = QStringLiteral("There is no login %1 on the server. Its administrator creates it first, e.g. "
+                                "CREATE ROLE %1 LOGIN PASSWORD '...';").arg(user);
+        return false;
+    }
+    const QString quoted = store.database().driver()->escapeIdentifier(user, QSqlDriver::TableName);
+    const QString before = [&] {
+        QString e;
+        for (const Member &m : members(store, &e))
+            if (m.user == user)
+                return m.role;
+        return QString();
+    }();
+    // The Careboard roles granted to the login directly (the others it holds through them).
+    QSqlQuery direct = store.prepare(QStringLiteral(
+        "SELECT c.rolname FROM pg_auth_members m JOIN pg_roles c ON c.oid = m.roleid JOIN pg_roles u ON u.oid = m.member"
+        " WHERE u.rolname = ?"));
+    direct.addBindValue(user);
+    if (!Store::exec(direct, error))
+        return false;
+    QStringList held;
+    while (direct.next())
+        held << direct.value(0).toString();
+    QStringList sql;
+    for (const QString &r : roles)
+        if (r != role && held.contains(r))
+            sql << QStringLiteral("REVOKE %1 FROM %2").arg(r, quoted);
+    if (!role.isEmpty() && !held.contains(role))
+        sql << QStringLiteral("GRANT %1 TO %2").arg(role, quoted);
+    Transaction tx(store, error);
+    if (!tx.ok() || !store.execDirect(sql, error)
+        || !store.audit(QStringLiteral("roles"), user, QStringLiteral("role"), before.isEmpty() ? QVariant() : QVariant(before),
+                        role.isEmpty() ? QVariant() : QVariant(role), QStringLiteral("careboard admin"), error))
+        return false;
+    return tx.commit(error);
 }
 
 } // namespace StoreRoles

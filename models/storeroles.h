@@ -14,6 +14,7 @@
 // refuses them even for the owner). Each role includes the one before it.
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 class Store;
 
@@ -46,5 +47,17 @@ Access access(const Store &store);
 // only; needs a user who may create roles (CREATEROLE) and owns the store's tables.
 // *summary gets one line per role.
 bool install(Store &store, QStringList *summary, QString *error);
+
+// The people with a login on the server who hold a Careboard role, and the highest one each holds
+// (directly or through another role), ordered by name. PostgreSQL only.
+struct Member {
+    QString user;
+    QString role; // one of names()
+};
+QVector<Member> members(const Store &store, QString *error);
+// Gives login `user` exactly role `role` (one of names()), taking away any other Careboard role
+// it held directly; an empty `role` takes them all away. Needs the store's owner or a member of
+// careboard_admin (which holds the other roles WITH ADMIN OPTION). One transaction, audited.
+bool assign(Store &store, const QString &user, const QString &role, QString *error);
 
 } // namespace StoreRoles

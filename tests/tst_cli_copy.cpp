@@ -98,6 +98,66 @@ private slots:
             QVERIFY2(r.err.contains(login) && r.err.contains(QLatin1String(" is a ")), qPrintable(r.err));
     }
 
+    // An administrator gives people their roles without writing SQL; the server then holds them.
+    void anAdministratorGivesAndTakesRoles()
+    {
+        if (!TestSupport::wantsPg())
+            QSKIP("roles live on a PostgreSQL server");
+        TestSupport::Scratch scratch;
+        const QString db = scratch.location();
+        Result r = run({"admin", "roles", "--db", db});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString person = QStringLiteral("cbt_%1_person").arg(QCoreApplication::applicationPid());
+        const QString admin = QStringLiteral("cbt_%1_admin").arg(QCoreApplication::applicationPid());
+        const QString password = QString::number(QRandomGenerator::global()->generate64(), 36);
+        QString error;
+        QVERIFY2(TestSupport::rawExec(TestSupport::pgServer(),
+                                      {QStringLiteral("DROP ROLE IF EXISTS %1").arg(person), QStringLiteral("DROP ROLE IF EXISTS %1").arg(admin),
+                                       QStringLiteral("CREATE ROLE %1 LOGIN").arg(person),
+                                       QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE careboard_admin").arg(admin, password)},
+                                      &error),
+                 qPrintable(error));
+        const auto roleOf = [&](const QString &user) {
+            const Result list = run({"admin", "users", "--db", db});
+            for (const QString &line : list.out.split(QLatin1Char('\n')))
+                if (line.startsWith(user + QLatin1Char(',')))
+                    return line.section(QLatin1Char(','), 1);
+            return QString();
+        };
+        // The store's owner makes the person an editor, then a viewer (one role at a time).
+        r = run({"admin", "grant", person, "editor", "--db", db});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(roleOf(person), QStringLiteral("careboard_editor"));
+        r = run({"admin", "grant", person, "viewer", "--db", db});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("WARNING")), qPrintable(r.err));
+        QCOMPARE(roleOf(person), QStringLiteral("careboard_viewer"));
+        // A member of careboard_admin, not the owner, may do it too.
+        QUrl asAdmin(db);
+        asAdmin.setUserName(admin);
+        r = runCareboard({"admin", "grant", person, "panel", "--db", asAdmin.toString()}, 300000, {QStringLiteral("PGPASSWORD=") + password});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(roleOf(person), QStringLiteral("careboard_panel"));
+        r = run({"admin", "revoke", person, "--db", db});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(roleOf(person), QString());
+        // Each change is in the audit log, with who made it.
+        {
+            auto store = Store::open(db, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = 'roles' AND row_key = ?"), {person}).toInt(), 4);
+            QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log WHERE table_name = 'roles' AND new_value = 'careboard_panel'")).toString(),
+                     admin);
+        }
+        // Refusals: a login that does not exist (exit 1), a role that does not (exit 2).
+        r = run({"admin", "grant", person + QStringLiteral("_missing"), "editor", "--db", db});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("no login")), qPrintable(r.err));
+        r = run({"admin", "grant", person, "boss", "--db", db});
+        QCOMPARE(r.code, 2);
+        TestSupport::rawExec(TestSupport::pgServer(), {QStringLiteral("DROP ROLE IF EXISTS %1").arg(person), QStringLiteral("DROP ROLE IF EXISTS %1").arg(admin)});
+    }
+
     void wrongUsageExitsTwo_data()
     {
         QTest::addColumn<QStringList>("args");
