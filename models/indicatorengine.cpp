@@ -164,17 +164,44 @@ QString format(const IndicatorInfo &info, double value)
 
 void IndicatorEngine::Timeline::build(Events &events)
 {
-    std::sort(events.begin(), events.end());
     days.clear();
     totals.clear();
-    qint32 running = 0;
-    for (const auto &[day, delta] : events) {
-        running += delta;
-        if (!days.empty() && days.back() == day)
-            totals.back() = running;
-        else {
-            days.push_back(day);
-            totals.push_back(running);
+    if (events.empty())
+        return;
+    qint32 lo = events.front().first, hi = lo;
+    for (const auto &e : events) {
+        lo = std::min(lo, e.first);
+        hi = std::max(hi, e.first);
+    }
+    const qint64 span = qint64(hi) - lo + 1;
+    if (span <= qint64(events.size()) * 4 + 65536) {
+        // Days span decades at most: add the deltas into one slot per day instead of sorting
+        // millions of events (the engine's largest cost at load). A day with events is kept
+        // even if they cancel out, as the sort below does.
+        std::vector<qint32> delta(size_t(span), 0);
+        std::vector<bool> touched(size_t(span), false);
+        for (const auto &[day, d] : events) {
+            delta[size_t(day - lo)] += d;
+            touched[size_t(day - lo)] = true;
+        }
+        qint32 running = 0;
+        for (size_t i = 0; i < size_t(span); ++i)
+            if (touched[i]) {
+                running += delta[i];
+                days.push_back(qint32(lo + qint64(i)));
+                totals.push_back(running);
+            }
+    } else {
+        std::sort(events.begin(), events.end());
+        qint32 running = 0;
+        for (const auto &[day, d] : events) {
+            running += d;
+            if (!days.empty() && days.back() == day)
+                totals.back() = running;
+            else {
+                days.push_back(day);
+                totals.push_back(running);
+            }
         }
     }
     Events().swap(events);
@@ -209,6 +236,10 @@ void IndicatorEngine::reload()
 void IndicatorEngine::build()
 {
     std::array<Events, ChannelCount> events;
+    // The channels with one interval per episode or period: grown once rather than by doubling.
+    events[ClaTotal].reserve(size_t(m_episodes.size()) * 2);
+    events[CpOpen].reserve(size_t(m_cp.size()) * 2);
+    events[CinOpen].reserve(size_t(m_cin.size()) * 2);
     m_segments.clear();
     m_startPoints.clear();
     m_ceasePoints.clear();
