@@ -12,7 +12,8 @@
 
 namespace {
 
-// ISO "YYYY-MM-DD" to a Julian day without building a QString (a million rows per load).
+// ISO "YYYY-MM-DD" to a Julian day (QDate's numbering) without a QDate or QString: a few million
+// dates per load. 0 for anything that is not a valid date.
 qint64 julian(const char *t, int len)
 {
     if (!t || len != 10 || t[4] != '-' || t[7] != '-')
@@ -25,8 +26,19 @@ qint64 julian(const char *t, int len)
                 return 0;
             v[k] = v[k] * 10 + (t[i] - '0');
         }
-    const QDate d(v[0], v[1], v[2]);
-    return d.isValid() ? d.toJulianDay() : 0;
+    const int y = v[0], m = v[1], d = v[2];
+    static const int monthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y == 0 || m < 1 || m > 12 || d < 1 || d > monthDays[m - 1] + (m == 2 && leap ? 1 : 0))
+        return 0;
+    // Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil),
+    // then QDate's Julian day of that epoch, 2440588.
+    const qint64 yy = y - (m <= 2 ? 1 : 0);
+    const qint64 era = yy / 400; // yy >= 0 for four-digit years from 0001
+    const qint64 yoe = yy - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468 + 2440588;
 }
 
 template<size_t N>
