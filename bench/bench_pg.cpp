@@ -404,7 +404,9 @@ int main(int argc, char **argv)
         std::printf("\n--- demo --children %s: %lld episodes; load average %.2f before, %.2f after\n", qPrintable(size), lite.episodes,
                     loadBefore, loadAverage());
         std::printf("%-40s %11s %12s %11s %12s\n", "", "SQLite", "sqlite3", "PostgreSQL", "psql");
-        const auto ms = [](double v) { return v < 0 ? QStringLiteral("-") : QString::asprintf("%.1f ms", v); };
+        const auto ms = [](double v) {
+            return v < 0 ? QStringLiteral("-") : v < 1 ? QString::asprintf("%.3f ms", v) : QString::asprintf("%.1f ms", v);
+        };
         const auto row = [&](const char *name, double a, double peerA, double b, double peerB) {
             std::printf("%-40s %11s %12s %11s %12s\n", name, qPrintable(ms(a)), qPrintable(ms(peerA)), qPrintable(ms(b)), qPrintable(ms(peerB)));
         };
