@@ -1,20 +1,37 @@
-// bench_pg: the store on PostgreSQL over loopback beside the same work on SQLite (issue #9).
-//   bench_pg --pg postgresql://USER@127.0.0.1/DB [--children 800,8000] [--dir /tmp]
-// The role must be allowed to create databases: each size gets a fresh database
-// (careboard_bench_<children>), dropped at the end. For each demo size it times, on both engines:
-//   demo write       generating and writing the demo authority into a new store
-//   copy from SQLite careboard copy's work, SQLite file -> new PostgreSQL database (and back)
-//   load episodes    reading every episode for the indicator engine (IndicatorEngine::reload)
-//   CLA at a date    children looked after at one date, data already loaded
-//   CLA series       a 120-month series (load + sweep), the Trends chart's work
-//   fee edit         PlacementStore::changeFee then re-reading the placements open that day and
-//                    their weekly total (what the cost table redraws), median of 20 (3 from
-//                    --children 20000 up)
-//   change latency   an edit committed on one connection until a second connection's StoreWatcher
-//                    signals it, median of 20 (PostgreSQL NOTIFY; SQLite polls every second, so
-//                    its figure is bounded by the poll: median of 5)
+// bench_pg: the store on PostgreSQL over loopback beside the same work on SQLite (issue #9), each
+// beside a peer measured in the same run on the same data: the sqlite3 shell on the SQLite file,
+// psql on the PostgreSQL database.
+//   bench_pg --pg postgresql://USER@127.0.0.1/DB [--children 800,8000] [--dir /tmp] [--reuse] [--copy]
+// The role must be allowed to create databases: each size gets its own databases
+// (careboard_bench_<children>, careboard_bench_<children>_import), dropped at the end unless
+// --reuse (which also reuses stores left by an earlier --reuse run instead of writing the demo).
+// For each demo size, on both engines:
+//   demo write        generating and writing the demo authority into a new store
+//   import            the demo's 903 episodes CSV imported into a fresh store holding its header
+//                     (Importer, as `careboard import`); peers: sqlite3 `.import`, psql `\copy`
+//                     of the same file into a bare table
+//   load (cold)       IndicatorEngine's construction: every episode, child, CP plan and CIN
+//                     episode read and turned into timelines (what a window or command does first)
+//   all indicators    IndicatorEngine::allAt at the data end on the loaded engine (what
+//                     `careboard indicators` prints); peer: 9 plain SQL queries, one per figure
+//   series            the CLA series over 120 month ends on the loaded engine; peer: 120 COUNT
+//                     queries, one per point
+//   series (cold)     load + the same series, as a fresh window's Trends chart
+//   fee edit          PlacementStore::changeFee (versioned, audited, one transaction), then the
+//                     cost table recomputed from memory after re-reading that one placement
+//                     (CostTableBuilder::refreshPlacement + CostTableModel::setTable, what the
+//                     Costs screen does): median and 95th percentile
+//   change latency    an edit committed on one connection until a second connection's
+//                     StoreWatcher signals it, median (PostgreSQL NOTIFY; SQLite polls every
+//                     second, so its figure is bounded by the poll)
+// Reads are the best of several runs (the machine is shared; the minimum is the cost); the peers'
+// figures include their process start-up (about 5 ms for sqlite3, 20 ms for psql).
+#include "costtable.h"
+#include "costtablemodel.h"
 #include "dates.h"
+#include "demoexport.h"
 #include "demogenerator.h"
+#include "importer.h"
 #include "indicatorengine.h"
 #include "placementstore.h"
 #include "storecopy.h"
@@ -27,6 +44,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTimer>
@@ -36,10 +54,31 @@
 
 namespace {
 
-double median(QVector<double> v)
+double loadAverage()
 {
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : -1;
+}
+
+double percentile(QVector<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
     std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
+    return v[std::min<qsizetype>(v.size() - 1, qsizetype(v.size() * p))];
+}
+
+template<typename F>
+double bestOf(int runs, F f)
+{
+    double best = 1e18;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        best = std::min(best, t.nsecsElapsed() / 1e6);
+    }
+    return best;
 }
 
 bool admin(const QString &server, const QString &sql)
@@ -55,6 +94,12 @@ bool admin(const QString &server, const QString &sql)
     return ok;
 }
 
+bool recreate(const QString &server, const QString &db)
+{
+    return admin(server, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db))
+        && admin(server, QStringLiteral("CREATE DATABASE %1").arg(db));
+}
+
 QString databaseUrl(const QString &server, const QString &name)
 {
     QUrl url(server);
@@ -62,60 +107,138 @@ QString databaseUrl(const QString &server, const QString &name)
     return url.toString();
 }
 
+void removeSqlite(const QString &file)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(file + QLatin1String(suffix));
+}
+
+// Runs a peer (sqlite3 or psql) with `input` on stdin; milliseconds, or -1 on failure.
+double peer(const QString &program, const QStringList &args, const QString &input, QString *output = nullptr)
+{
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    p.write(input.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        std::fprintf(stderr, "bench_pg: %s failed: %s\n", qPrintable(program), p.readAllStandardError().constData());
+        return -1;
+    }
+    const double ms = t.nsecsElapsed() / 1e6;
+    if (output)
+        *output = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    return ms;
+}
+
+QStringList sqliteArgs(const QString &file)
+{
+    return {QStringLiteral("-readonly"), file};
+}
+
+QStringList psqlArgs(const QString &url)
+{
+    return {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
+            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), url};
+}
+
+QString claQuery(const QDate &d)
+{
+    const QString iso = Dates::iso(d);
+    return QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE decom <= '%1' AND (dec IS NULL OR dec > '%1')"
+                          " AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(iso);
+}
+
+// The headline indicators at one date as an analyst would write them: one query per figure.
+QString allQueries(const QDate &at)
+{
+    const QString d = Dates::iso(at), from = Dates::iso(Dates::financialYearStart(Dates::financialYear(at)));
+    const QString open = QStringLiteral("e.decom <= '%1' AND (e.dec IS NULL OR e.dec > '%1') AND coalesce(e.ls, '') NOT IN ('V3', 'V4')").arg(d);
+    QString sql = claQuery(at);
+    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE rne = 'S' AND decom BETWEEN '%1' AND '%2' AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(from, d);
+    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE dec BETWEEN '%1' AND '%2' AND coalesce(rec, '') <> 'X1' AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(from, d);
+    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM cp_plans WHERE start_date <= '%1' AND (end_date IS NULL OR end_date > '%1');\n").arg(d);
+    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM cin_episodes WHERE referral_date <= '%1' AND (closure_date IS NULL OR closure_date > '%1');\n").arg(d);
+    sql += QStringLiteral("SELECT count(DISTINCT e.child_id) FROM episodes e JOIN children c ON c.child_id = e.child_id WHERE c.uasc = 1 AND %1;\n").arg(open);
+    sql += QStringLiteral("SELECT place, count(*) FROM episodes e WHERE %1 GROUP BY place;\n").arg(open);
+    sql += QStringLiteral("SELECT place_provider, count(*) FROM episodes e WHERE %1 AND place LIKE 'U%' GROUP BY place_provider;\n").arg(open);
+    sql += QStringLiteral("SELECT (SELECT age_0_17 FROM population WHERE year <= %1 ORDER BY year DESC LIMIT 1);\n")
+               .arg(at.month() > 6 || (at.month() == 6 && at.day() == 30) ? at.year() : at.year() - 1);
+    return sql;
+}
+
 struct Figures {
-    double demoMs = 0, copyMs = 0, loadMs = 0, claAtMs = 0, seriesMs = 0, feeEditMs = 0, latencyMs = 0;
+    double demoMs = -1, copyMs = -1, importMs = -1, importPeerMs = -1, loadMs = 0, allAtMs = 0, allAtPeerMs = 0,
+           seriesMs = 0, coldSeriesMs = 0, seriesPeerMs = 0, feeMedianMs = 0, feeP95Ms = 0, latencyMs = 0;
+    int feeEdits = 0;
     qint64 episodes = 0;
 };
 
-void measureReads(Store &store, Figures &f)
+void measureReads(Store &store, const QString &peerProgram, const QStringList &peerArgs, int runs, Figures &f)
 {
-    QElapsedTimer t;
-    t.start();
-    IndicatorEngine engine(store);
-    f.loadMs = t.nsecsElapsed() / 1e6;
-    f.episodes = engine.episodes().size();
-    const QDate end = engine.dataEnd();
-    t.restart();
-    const IndicatorValue v = engine.claAt(end);
-    f.claAtMs = t.nsecsElapsed() / 1e6;
-    QVector<QDate> months;
-    for (int m = 119; m >= 0; --m)
-    {
-        const QDate d = end.addMonths(-m);
-        months << Dates::monthEnd(d.year(), d.month());
-    }
-    t.restart();
-    IndicatorEngine fresh(store); // the series as the Trends view draws it: load and sweep
-    const QVector<IndicatorValue> series = fresh.claSeries(months);
-    f.seriesMs = t.nsecsElapsed() / 1e6;
-    if (series.size() != 120 || series.last().count != v.count)
-        std::fprintf(stderr, "bench_pg: series mismatch\n");
+    std::unique_ptr<IndicatorEngine> engine;
+    f.loadMs = bestOf(runs, [&] { engine = std::make_unique<IndicatorEngine>(store); });
+    f.episodes = engine->episodes().size();
+    const QDate end = engine->dataEnd();
+    IndicatorSet set;
+    f.allAtMs = bestOf(20, [&] { set = engine->allAt(end); });
+    const QVector<QDate> months = IndicatorEngine::monthEnds(end.addMonths(-119), end);
+    QVector<IndicatorValue> series;
+    f.seriesMs = bestOf(5, [&] { series = engine->claSeries(months); });
+    engine.reset();
+    f.coldSeriesMs = bestOf(runs, [&] {
+        IndicatorEngine fresh(store); // a fresh window's Trends chart: load and sweep
+        series = fresh.claSeries(months);
+    });
+
+    QString first, last;
+    f.allAtPeerMs = bestOf(runs, [&] { peer(peerProgram, peerArgs, allQueries(end), &first); });
+    QString sql;
+    for (const QDate &d : months)
+        sql += claQuery(d);
+    f.seriesPeerMs = peer(peerProgram, peerArgs, sql, &last);
+    if (months.size() != 120 || series.size() != 120 || first.section(QLatin1Char('\n'), 0, 0).toLongLong() != set.value(IndicatorId::Cla).count
+        || last.section(QLatin1Char('\n'), -1).toLongLong() != series.last().count)
+        std::fprintf(stderr, "bench_pg: %s disagrees with the engine (CLA %lld / %s; series end %lld / %s)\n", qPrintable(peerProgram),
+                     set.value(IndicatorId::Cla).count, qPrintable(first.section(QLatin1Char('\n'), 0, 0)), series.value(119).count,
+                     qPrintable(last.section(QLatin1Char('\n'), -1)));
 }
 
 void measureFeeEdit(Store &store, int trials, Figures &f)
 {
-    PlacementStore ps(store);
-    const QDate day = QDate::fromString(store.meta(QStringLiteral("data_end")), Qt::ISODate);
-    QVector<PlacementRecord> open = ps.openAt(day);
+    store.setUserName(QStringLiteral("bench"));
+    const QDate end = CaseStore(store).dataEnd();
+    const QDate month(end.year(), end.month(), end.daysInMonth());
+    CostTableBuilder builder(store);
+    CostTableModel model;
+    model.setTable(builder.build(month));
+    const QVector<PlacementRecord> open = builder.placements();
     if (open.isEmpty())
         return;
+    PlacementStore ps(store);
     QVector<double> times;
     for (int i = 0; i < trials; ++i) {
-        const PlacementRecord &p = open[i % open.size()];
-        const int version = ps.placement(p.placementId, day).version;
+        const qint64 id = open.at((i * 7919) % open.size()).placementId;
+        const PlacementRecord now = ps.placement(id, month); // what the editor shows before the edit
         QElapsedTimer t;
         t.start();
         QString error;
-        if (!ps.changeFee({p.placementId, day, p.weeklyFee + 100 + i, p.additionalWeekly, QStringLiteral("bench")}, version, &error))
-            std::fprintf(stderr, "bench_pg: %s\n", qPrintable(error));
-        Money::Pence total = 0;
-        for (const PlacementRecord &r : ps.openAt(day))
-            total += r.weeklyTotal();
+        if (!ps.changeFee({id, QDate(month.year(), month.month(), 1), now.weeklyFee + 100 * (i % 5 + 1), now.additionalWeekly,
+                           QStringLiteral("bench")},
+                          now.version, &error)) {
+            std::fprintf(stderr, "bench_pg: fee edit refused: %s\n", qPrintable(error));
+            return;
+        }
+        const CostTable table = builder.refreshPlacement(id);
+        model.setTable(table);
         times << t.nsecsElapsed() / 1e6;
-        if (total <= 0)
+        if (table.total.weeklyCost() <= 0)
             std::fprintf(stderr, "bench_pg: no total\n");
     }
-    f.feeEditMs = median(times);
+    f.feeEdits = int(times.size());
+    f.feeMedianMs = percentile(times, 0.5);
+    f.feeP95Ms = percentile(times, 0.95);
 }
 
 void measureLatency(const QString &location, int trials, Figures &f)
@@ -141,7 +264,57 @@ void measureLatency(const QString &location, int trials, Figures &f)
         times << t.nsecsElapsed() / 1e6;
         QObject::disconnect(c);
     }
-    f.latencyMs = median(times);
+    f.latencyMs = percentile(times, 0.5);
+}
+
+// The demo's 903 files imported into a fresh store (header untimed, then the episodes file),
+// and each engine's own loader of the same episodes file into a bare table.
+bool measureImport(const QString &csvDir, const QString &sqliteFile, const QString &bareFile, const QString &server,
+                   const QString &pgDb, Figures &lite, Figures &pg)
+{
+    const QString header = QDir(csvDir).filePath(QStringLiteral("903_header.csv"));
+    const QString episodes = QDir(csvDir).filePath(QStringLiteral("903_episodes.csv"));
+    QString error;
+    removeSqlite(sqliteFile);
+    removeSqlite(bareFile);
+    if (!recreate(server, pgDb))
+        return false;
+    for (auto [location, figures] : {std::make_pair(sqliteFile, &lite), std::make_pair(databaseUrl(server, pgDb), &pg)}) {
+        auto store = Store::open(location, &error);
+        if (!store)
+            return false;
+        Importer headerImport(*store);
+        if (headerImport.importFiles({header}) != Importer::Result::Imported)
+            return false;
+        Importer episodeImport(*store);
+        QElapsedTimer t;
+        t.start();
+        if (episodeImport.importFiles({episodes}) != Importer::Result::Imported)
+            return false;
+        figures->importMs = t.nsecsElapsed() / 1e6;
+    }
+    QFile f(episodes);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QStringList columns;
+    for (const QByteArray &c : f.readLine().trimmed().split(','))
+        columns << QStringLiteral("\"%1\" TEXT").arg(QString::fromUtf8(c).toLower());
+    lite.importPeerMs = peer(QStringLiteral("sqlite3"), {bareFile, QStringLiteral("-cmd"), QStringLiteral("PRAGMA journal_mode=WAL"),
+                                                         QStringLiteral(".mode csv"), QStringLiteral(".import %1 bare").arg(episodes)},
+                             {});
+    pg.importPeerMs = peer(QStringLiteral("psql"), psqlArgs(databaseUrl(server, pgDb)),
+                           QStringLiteral("CREATE TABLE bare (%1);\n\\copy bare FROM '%2' WITH (FORMAT csv, HEADER true)\n")
+                               .arg(columns.join(QLatin1String(", ")), episodes));
+    return true;
+}
+
+bool hasData(const QString &location)
+{
+    QString error;
+    Store::OpenOptions o;
+    o.create = false;
+    auto store = Store::open(location, &error, o);
+    return store && store->hasCaseData();
 }
 
 } // namespace
@@ -152,7 +325,9 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions({{"pg", "PostgreSQL server (a role that may create databases).", "URL"},
                        {"children", "Demo sizes, comma-separated (default 800,8000).", "N,N"},
-                       {"dir", "Folder for the SQLite files (default: the system temp folder).", "DIR"}});
+                       {"dir", "Folder for the SQLite files and CSV (default: the system temp folder).", "DIR"},
+                       {"reuse", "Keep the demo stores and reuse them when present (no demo write figure)."},
+                       {"copy", "Also time careboard copy SQLite -> PostgreSQL and back."}});
     parser.process(app);
     const QString server = parser.value("pg").isEmpty() ? qEnvironmentVariable("CAREBOARD_TEST_PG") : parser.value("pg");
     if (server.isEmpty()) {
@@ -161,70 +336,103 @@ int main(int argc, char **argv)
     }
     const QString dir = parser.value("dir").isEmpty() ? QDir::tempPath() : parser.value("dir");
     const QStringList sizes = (parser.value("children").isEmpty() ? QStringLiteral("800,8000") : parser.value("children")).split(QLatin1Char(','));
-    std::printf("%-28s %12s %12s\n", "", "SQLite", "PostgreSQL");
+    const bool reuse = parser.isSet("reuse");
+    std::printf("bench_pg: SQLite in %s, PostgreSQL at %s; load average %.2f\n", qPrintable(dir), qPrintable(server), loadAverage());
     for (const QString &size : sizes) {
         DemoOptions o;
         o.children = size.toInt();
         const QString file = dir + QStringLiteral("/careboard_bench_%1.sqlite").arg(size);
         const QString back = dir + QStringLiteral("/careboard_bench_%1_back.sqlite").arg(size);
-        const QString pgDemo = QStringLiteral("careboard_bench_%1").arg(size), pgCopy = QStringLiteral("careboard_bench_%1_copy").arg(size);
-        for (const QString &f : {file, back})
-            for (const char *suffix : {"", "-wal", "-shm"})
-                QFile::remove(f + QLatin1String(suffix));
-        for (const QString &db : {pgDemo, pgCopy})
-            if (!admin(server, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db))
-                || !admin(server, QStringLiteral("CREATE DATABASE %1").arg(db))) {
-                std::fprintf(stderr, "bench_pg: cannot create database %s on %s\n", qPrintable(db), qPrintable(server));
-                return 1;
-            }
+        const QString importFile = dir + QStringLiteral("/careboard_bench_%1_import.sqlite").arg(size);
+        const QString bareFile = dir + QStringLiteral("/careboard_bench_%1_bare.sqlite").arg(size);
+        const QString csvDir = dir + QStringLiteral("/careboard_bench_%1_csv").arg(size);
+        const QString pgDemo = QStringLiteral("careboard_bench_%1").arg(size), pgCopy = pgDemo + QStringLiteral("_copy"),
+                      pgImport = pgDemo + QStringLiteral("_import");
+        const double loadBefore = loadAverage();
         Figures lite, pg;
         QString error;
         const DemoData data = DemoGenerator::generate(o);
+        const bool reusing = reuse && hasData(file) && hasData(databaseUrl(server, pgDemo));
+        if (!reusing) {
+            removeSqlite(file);
+            if (!recreate(server, pgDemo)) {
+                std::fprintf(stderr, "bench_pg: cannot create database %s on %s\n", qPrintable(pgDemo), qPrintable(server));
+                return 1;
+            }
+        }
+        const int runs = o.children >= 20000 ? 2 : 3;
         for (auto [location, figures] : {std::make_pair(file, &lite), std::make_pair(databaseUrl(server, pgDemo), &pg)}) {
             QElapsedTimer t;
             t.start();
             auto store = Store::open(location, &error);
-            if (!store || !DemoGenerator::write(*store, data, &error)) {
+            if (!store || (!reusing && !DemoGenerator::write(*store, data, &error))) {
                 std::fprintf(stderr, "bench_pg: %s\n", qPrintable(error));
                 return 1;
             }
-            figures->demoMs = t.elapsed();
-            measureReads(*store, *figures);
-            measureFeeEdit(*store, o.children >= 20000 ? 3 : 20, *figures);
+            if (!reusing)
+                figures->demoMs = t.elapsed();
         }
-        {
+        // Reads on fresh connections, after the writes are done on both engines.
+        for (auto [location, figures] : {std::make_pair(file, &lite), std::make_pair(databaseUrl(server, pgDemo), &pg)}) {
+            auto store = Store::open(location, &error);
+            const bool isPg = store->dialect().isPostgreSQL();
+            measureReads(*store, isPg ? QStringLiteral("psql") : QStringLiteral("sqlite3"), isPg ? psqlArgs(location) : sqliteArgs(location),
+                         runs, *figures);
+            measureFeeEdit(*store, o.children >= 20000 ? 30 : 60, *figures);
+        }
+        if (!DemoExport::write(data, csvDir, &error) || !measureImport(csvDir, importFile, bareFile, server, pgImport, lite, pg))
+            std::fprintf(stderr, "bench_pg: import not measured %s\n", qPrintable(error));
+        if (parser.isSet("copy")) {
+            removeSqlite(back);
+            recreate(server, pgCopy);
             auto source = Store::open(file, &error);
             auto target = Store::open(databaseUrl(server, pgCopy), &error);
             QElapsedTimer t;
             t.start();
             StoreCopy::Result r;
-            if (!source || !target || !StoreCopy::copy(*source, *target, false, &r, &error)) {
-                std::fprintf(stderr, "bench_pg: copy: %s\n", qPrintable(error));
-                return 1;
+            if (source && target && StoreCopy::copy(*source, *target, false, &r, &error)) {
+                pg.copyMs = t.elapsed();
+                auto returned = Store::open(back, &error);
+                t.restart();
+                if (returned && StoreCopy::copy(*target, *returned, false, &r, &error))
+                    lite.copyMs = t.elapsed();
             }
-            pg.copyMs = t.elapsed();
-            auto returned = Store::open(back, &error);
-            t.restart();
-            if (!returned || !StoreCopy::copy(*target, *returned, false, &r, &error)) {
-                std::fprintf(stderr, "bench_pg: copy back: %s\n", qPrintable(error));
-                return 1;
-            }
-            lite.copyMs = t.elapsed();
         }
         measureLatency(databaseUrl(server, pgDemo), 20, pg);
         measureLatency(file, 5, lite);
-        std::printf("--- demo --children %s: %lld episodes\n", qPrintable(size), lite.episodes);
-        const auto row = [](const char *name, double a, double b) { std::printf("%-28s %10.1f ms %10.1f ms\n", name, a, b); };
-        row("demo write (new store)", lite.demoMs, pg.demoMs);
-        row("copy in (PG->SQLite | SQLite->PG)", lite.copyMs, pg.copyMs);
-        row("load episodes", lite.loadMs, pg.loadMs);
-        row("CLA at a date (loaded)", lite.claAtMs, pg.claAtMs);
-        row("CLA 120-month series", lite.seriesMs, pg.seriesMs);
-        row("fee edit -> new totals", lite.feeEditMs, pg.feeEditMs);
-        row("change -> 2nd connection", lite.latencyMs, pg.latencyMs);
+
+        std::printf("\n--- demo --children %s: %lld episodes; load average %.2f before, %.2f after\n", qPrintable(size), lite.episodes,
+                    loadBefore, loadAverage());
+        std::printf("%-40s %11s %12s %11s %12s\n", "", "SQLite", "sqlite3", "PostgreSQL", "psql");
+        const auto ms = [](double v) {
+            return v < 0 ? QStringLiteral("-") : v < 1 ? QString::asprintf("%.3f ms", v) : QString::asprintf("%.1f ms", v);
+        };
+        const auto row = [&](const char *name, double a, double peerA, double b, double peerB) {
+            std::printf("%-40s %11s %12s %11s %12s\n", name, qPrintable(ms(a)), qPrintable(ms(peerA)), qPrintable(ms(b)), qPrintable(ms(peerB)));
+        };
+        row("demo write (new store)", lite.demoMs, -1, pg.demoMs, -1);
+        row("import 903 episodes CSV (.import/\\copy)", lite.importMs, lite.importPeerMs, pg.importMs, pg.importPeerMs);
+        row("load into the engine (cold open)", lite.loadMs, -1, pg.loadMs, -1);
+        row("all indicators at a date (9 queries)", lite.allAtMs, lite.allAtPeerMs, pg.allAtMs, pg.allAtPeerMs);
+        row("CLA 120-month series (120 queries)", lite.seriesMs, lite.seriesPeerMs, pg.seriesMs, pg.seriesPeerMs);
+        row("CLA 120-month series, cold (load+sweep)", lite.coldSeriesMs, lite.seriesPeerMs, pg.coldSeriesMs, pg.seriesPeerMs);
+        row("fee edit -> new totals, median", lite.feeMedianMs, -1, pg.feeMedianMs, -1);
+        row("fee edit -> new totals, p95", lite.feeP95Ms, -1, pg.feeP95Ms, -1);
+        row("change -> 2nd connection, median", lite.latencyMs, -1, pg.latencyMs, -1);
+        if (parser.isSet("copy"))
+            row("copy in (PG->SQLite | SQLite->PG)", lite.copyMs, -1, pg.copyMs, -1);
         std::fflush(stdout);
-        for (const QString &db : {pgDemo, pgCopy})
+
+        removeSqlite(importFile);
+        removeSqlite(bareFile);
+        removeSqlite(back);
+        QDir(csvDir).removeRecursively();
+        for (const QString &db : {pgCopy, pgImport})
             admin(server, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db));
+        if (!reuse) {
+            removeSqlite(file);
+            admin(server, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(pgDemo));
+        }
     }
     return 0;
 }

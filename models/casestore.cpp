@@ -1,6 +1,7 @@
 #include "casestore.h"
 
 #include "dates.h"
+#include "pgbulk.h"
 #include "store.h"
 
 #include <QSqlQuery>
@@ -11,7 +12,8 @@
 
 namespace {
 
-// ISO "YYYY-MM-DD" to a Julian day without building a QString (a million rows per load).
+// ISO "YYYY-MM-DD" to a Julian day (QDate's numbering) without a QDate or QString: a few million
+// dates per load. 0 for anything that is not a valid date.
 qint64 julian(const char *t, int len)
 {
     if (!t || len != 10 || t[4] != '-' || t[7] != '-')
@@ -24,8 +26,19 @@ qint64 julian(const char *t, int len)
                 return 0;
             v[k] = v[k] * 10 + (t[i] - '0');
         }
-    const QDate d(v[0], v[1], v[2]);
-    return d.isValid() ? d.toJulianDay() : 0;
+    const int y = v[0], m = v[1], d = v[2];
+    static const int monthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y == 0 || m < 1 || m > 12 || d < 1 || d > monthDays[m - 1] + (m == 2 && leap ? 1 : 0))
+        return 0;
+    // Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil),
+    // then QDate's Julian day of that epoch, 2440588.
+    const qint64 yy = y - (m <= 2 ? 1 : 0);
+    const qint64 era = yy / 400; // yy >= 0 for four-digit years from 0001
+    const qint64 yoe = yy - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468 + 2440588;
 }
 
 template<size_t N>
@@ -68,6 +81,78 @@ void copyDistrict(char (&dst)[N], const char *src, int len)
         dst[i] = char(std::toupper(static_cast<unsigned char>(src[i])));
 }
 
+// The two bulk readers' columns behind one interface, so each row is built by one function:
+// SQLite through its C API, PostgreSQL from COPY's text rows.
+struct SqliteColumns {
+    sqlite3_stmt *st;
+    const char *text(int i) const { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); }
+    int bytes(int i) const { return sqlite3_column_bytes(st, i); }
+    qint64 int64(int i) const { return sqlite3_column_int64(st, i); }
+};
+
+struct CopyColumns {
+    const PgBulk::Row &row;
+    const char *text(int i) const { return i < row.count ? row.field[i] : nullptr; }
+    int bytes(int i) const { return i < row.count ? row.length[i] : 0; }
+    qint64 int64(int i) const
+    {
+        const char *t = text(i);
+        const int n = bytes(i);
+        if (!t)
+            return 0;
+        int k = 0;
+        const bool negative = n > 0 && t[0] == '-';
+        if (negative)
+            ++k;
+        qint64 v = 0;
+        for (; k < n && t[k] >= '0' && t[k] <= '9'; ++k)
+            v = v * 10 + (t[k] - '0');
+        return negative ? -v : v;
+    }
+};
+
+// Runs `sql` through the engine's own bulk API (SQLite's C API, PostgreSQL's COPY) and calls
+// `each(columns)` per row. False if the store has neither (the caller then uses QSqlQuery).
+template<typename Each>
+bool bulkRead(Store &store, const char *sql, Each each)
+{
+    if (sqlite3 *db = store.sqliteHandle()) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
+            qWarning("Careboard: cannot prepare %s: %s", sql, sqlite3_errmsg(db));
+            return true;
+        }
+        const SqliteColumns columns{st};
+        while (sqlite3_step(st) == SQLITE_ROW)
+            each(columns);
+        sqlite3_finalize(st);
+        return true;
+    }
+    if (!PgBulk::available(store))
+        return false;
+    QString error;
+    if (!PgBulk::copyOut(store, sql, [&each](const PgBulk::Row &r) { each(CopyColumns{r}); }, &error))
+        qWarning("Careboard: bulk read failed: %s", qPrintable(error));
+    return true;
+}
+
+template<typename Columns>
+EpisodeRow episodeFrom(const Columns &c)
+{
+    EpisodeRow r;
+    r.episodeId = c.int64(0);
+    r.childId = c.int64(1);
+    r.decom = julian(c.text(2), c.bytes(2));
+    r.dec = julian(c.text(3), c.bytes(3));
+    copyCode(r.rne, c.text(4), c.bytes(4));
+    copyCode(r.ls, c.text(5), c.bytes(5));
+    copyCode(r.place, c.text(6), c.bytes(6));
+    copyCode(r.provider, c.text(7), c.bytes(7));
+    copyCode(r.rec, c.text(8), c.bytes(8));
+    copyDistrict(r.plPost, c.text(9), c.bytes(9));
+    return r;
+}
+
 } // namespace
 
 QString CaseStore::postcodeDistrict(const QString &plPost)
@@ -80,50 +165,37 @@ QString CaseStore::postcodeDistrict(const QString &plPost)
 
 QVector<EpisodeRow> CaseStore::episodes() const
 {
+    // In table order (a sequential scan), sorted here: (child_id, decom) is unique, so the result
+    // is the ORDER BY child_id, decom one, without the server's sort or a walk of the index.
     static const char sql[] = "SELECT episode_id, child_id, decom, dec, rne, ls, place, place_provider, rec, pl_post"
-                              " FROM episodes ORDER BY child_id, decom";
+                              " FROM episodes";
     QVector<EpisodeRow> out;
-    if (sqlite3 *db = m_store.sqliteHandle()) {
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+    if (!bulkRead(m_store, sql, [&out](const auto &c) { out.push_back(episodeFrom(c)); })) {
+        QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
+        if (!Store::exec(q))
             return out;
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        while (q.next()) {
             EpisodeRow r;
-            r.episodeId = sqlite3_column_int64(st, 0);
-            r.childId = sqlite3_column_int64(st, 1);
-            const auto col = [st](int i) { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); };
-            r.decom = julian(col(2), sqlite3_column_bytes(st, 2));
-            r.dec = julian(col(3), sqlite3_column_bytes(st, 3));
-            copyCode(r.rne, col(4), sqlite3_column_bytes(st, 4));
-            copyCode(r.ls, col(5), sqlite3_column_bytes(st, 5));
-            copyCode(r.place, col(6), sqlite3_column_bytes(st, 6));
-            copyCode(r.provider, col(7), sqlite3_column_bytes(st, 7));
-            copyCode(r.rec, col(8), sqlite3_column_bytes(st, 8));
-            copyDistrict(r.plPost, col(9), sqlite3_column_bytes(st, 9));
+            r.episodeId = q.value(0).toLongLong();
+            r.childId = q.value(1).toLongLong();
+            const QDate decom = Dates::fromIso(q.value(2).toString()), dec = Dates::fromIso(q.value(3).toString());
+            r.decom = decom.isValid() ? decom.toJulianDay() : 0;
+            r.dec = dec.isValid() ? dec.toJulianDay() : 0;
+            copyCode(r.rne, q.value(4).toString());
+            copyCode(r.ls, q.value(5).toString());
+            copyCode(r.place, q.value(6).toString());
+            copyCode(r.provider, q.value(7).toString());
+            copyCode(r.rec, q.value(8).toString());
+            const QByteArray post = q.value(9).toString().toLatin1();
+            copyDistrict(r.plPost, post.constData(), int(post.size()));
             out.push_back(r);
         }
-        sqlite3_finalize(st);
-        return out;
     }
-    QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
-    if (!Store::exec(q))
-        return out;
-    while (q.next()) {
-        EpisodeRow r;
-        r.episodeId = q.value(0).toLongLong();
-        r.childId = q.value(1).toLongLong();
-        const QDate decom = Dates::fromIso(q.value(2).toString()), dec = Dates::fromIso(q.value(3).toString());
-        r.decom = decom.isValid() ? decom.toJulianDay() : 0;
-        r.dec = dec.isValid() ? dec.toJulianDay() : 0;
-        copyCode(r.rne, q.value(4).toString());
-        copyCode(r.ls, q.value(5).toString());
-        copyCode(r.place, q.value(6).toString());
-        copyCode(r.provider, q.value(7).toString());
-        copyCode(r.rec, q.value(8).toString());
-        const QByteArray post = q.value(9).toString().toLatin1();
-        copyDistrict(r.plPost, post.constData(), int(post.size()));
-        out.push_back(r);
-    }
+    const auto before = [](const EpisodeRow &a, const EpisodeRow &b) {
+        return a.childId != b.childId ? a.childId < b.childId : a.decom < b.decom;
+    };
+    if (!std::is_sorted(out.cbegin(), out.cend(), before))
+        std::sort(out.begin(), out.end(), before);
     return out;
 }
 
@@ -131,33 +203,26 @@ QVector<EpisodeRow> CaseStore::episodes() const
 // would visit the table in random order, several times slower on millions of rows.
 static void sortPeriods(QVector<PeriodRow> &rows)
 {
-    std::sort(rows.begin(), rows.end(), [](const PeriodRow &a, const PeriodRow &b) {
+    const auto before = [](const PeriodRow &a, const PeriodRow &b) {
         return a.childId != b.childId ? a.childId < b.childId : a.start < b.start;
-    });
+    };
+    if (!std::is_sorted(rows.cbegin(), rows.cend(), before))
+        std::sort(rows.begin(), rows.end(), before);
 }
 
 QVector<PeriodRow> CaseStore::periods(const char *sql) const
 {
     QVector<PeriodRow> out;
-    if (sqlite3 *db = m_store.sqliteHandle()) {
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+    if (!bulkRead(m_store, sql, [&out](const auto &c) {
+            out.push_back({c.int64(0), julian(c.text(1), c.bytes(1)), julian(c.text(2), c.bytes(2))});
+        })) {
+        QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
+        if (!Store::exec(q))
             return out;
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            const auto col = [st](int i) { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); };
-            out.push_back({sqlite3_column_int64(st, 0), julian(col(1), sqlite3_column_bytes(st, 1)),
-                           julian(col(2), sqlite3_column_bytes(st, 2))});
+        while (q.next()) {
+            const QDate s = Dates::fromIso(q.value(1).toString()), e = Dates::fromIso(q.value(2).toString());
+            out.push_back({q.value(0).toLongLong(), s.isValid() ? s.toJulianDay() : 0, e.isValid() ? e.toJulianDay() : 0});
         }
-        sqlite3_finalize(st);
-        sortPeriods(out);
-        return out;
-    }
-    QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
-    if (!Store::exec(q))
-        return out;
-    while (q.next()) {
-        const QDate s = Dates::fromIso(q.value(1).toString()), e = Dates::fromIso(q.value(2).toString());
-        out.push_back({q.value(0).toLongLong(), s.isValid() ? s.toJulianDay() : 0, e.isValid() ? e.toJulianDay() : 0});
     }
     sortPeriods(out);
     return out;
@@ -175,27 +240,21 @@ QVector<PeriodRow> CaseStore::cinEpisodes() const
 
 QVector<ChildRow> CaseStore::lookedAfterChildren() const
 {
-    // Driven by the episodes' (child_id, decom) index: most children (CIN, CP) have no episode.
-    static const char sql[] = "SELECT c.child_id, c.dob, c.uasc, c.uasc_ceased"
-                              " FROM (SELECT DISTINCT child_id FROM episodes) e JOIN children c ON c.child_id = e.child_id"
-                              " ORDER BY c.child_id";
+    // Most children (CIN, CP) have no episode. IN lets both engines walk the children's key
+    // beside the episodes' (child_id, decom) index (PostgreSQL's plan for a join on
+    // SELECT DISTINCT hashed every episode, spilling to disk: six times slower).
+    static const char sql[] = "SELECT c.child_id, c.dob, c.uasc, c.uasc_ceased FROM children c"
+                              " WHERE c.child_id IN (SELECT child_id FROM episodes) ORDER BY c.child_id";
     QVector<ChildRow> out;
-    if (sqlite3 *db = m_store.sqliteHandle()) {
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
-            return out;
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            const auto col = [st](int i) { return reinterpret_cast<const char *>(sqlite3_column_text(st, i)); };
+    if (bulkRead(m_store, sql, [&out](const auto &c) {
             ChildRow r;
-            r.childId = sqlite3_column_int64(st, 0);
-            r.dob = julian(col(1), sqlite3_column_bytes(st, 1));
-            r.uasc = sqlite3_column_int(st, 2) != 0;
-            r.uascCeased = julian(col(3), sqlite3_column_bytes(st, 3));
+            r.childId = c.int64(0);
+            r.dob = julian(c.text(1), c.bytes(1));
+            r.uasc = c.int64(2) != 0;
+            r.uascCeased = julian(c.text(3), c.bytes(3));
             out.push_back(r);
-        }
-        sqlite3_finalize(st);
+        }))
         return out;
-    }
     QSqlQuery q = m_store.prepare(QString::fromLatin1(sql));
     if (!Store::exec(q))
         return out;

@@ -12,7 +12,6 @@ namespace {
 
 constexpr qint32 kOpen = std::numeric_limits<qint32>::max();
 using Interval = std::pair<qint32, qint32>; // [start, end), end kOpen while open
-using Events = std::vector<std::pair<qint32, qint32>>;
 
 QDate dateOf(qint64 day)
 {
@@ -30,7 +29,9 @@ qint32 firstDay(qint32 guess, Pred pred)
     return guess;
 }
 
-void addInterval(Events &events, qint32 start, qint32 end)
+using Deltas = IndicatorEngine::DayDeltas;
+
+void addInterval(Deltas &events, qint32 start, qint32 end)
 {
     if (end != kOpen && end <= start)
         return;
@@ -162,22 +163,46 @@ QString format(const IndicatorInfo &info, double value)
 
 // ---------------------------------------------------------------------------------------------
 
-void IndicatorEngine::Timeline::build(Events &events)
+void IndicatorEngine::DayDeltas::init(qint32 from, qint32 to)
 {
-    std::sort(events.begin(), events.end());
+    lo = from;
+    const size_t span = to >= from ? size_t(qint64(to) - from + 1) : 0;
+    delta.assign(span, 0);
+    touched.assign(span, 0);
+    outside.clear();
+}
+
+void IndicatorEngine::Timeline::build(DayDeltas &deltas)
+{
     days.clear();
     totals.clear();
+    std::sort(deltas.outside.begin(), deltas.outside.end());
     qint32 running = 0;
-    for (const auto &[day, delta] : events) {
-        running += delta;
+    // A day with events is kept even if they cancel out.
+    const auto add = [this, &running](qint32 day, qint32 d) {
+        running += d;
         if (!days.empty() && days.back() == day)
             totals.back() = running;
         else {
             days.push_back(day);
             totals.push_back(running);
         }
+    };
+    size_t j = 0;
+    const std::vector<std::pair<qint32, qint32>> &outside = deltas.outside;
+    for (size_t i = 0; i < deltas.delta.size(); ++i) {
+        if (!deltas.touched[i])
+            continue;
+        const qint32 day = qint32(deltas.lo + qint64(i));
+        for (; j < outside.size() && outside[j].first < day; ++j)
+            add(outside[j].first, outside[j].second);
+        add(day, deltas.delta[i]);
     }
-    Events().swap(events);
+    for (; j < outside.size(); ++j)
+        add(outside[j].first, outside[j].second);
+    std::vector<qint32>().swap(deltas.delta);
+    std::vector<quint8>().swap(deltas.touched);
+    std::vector<std::pair<qint32, qint32>>().swap(deltas.outside);
 }
 
 qint64 IndicatorEngine::Timeline::at(qint64 day) const
@@ -208,7 +233,32 @@ void IndicatorEngine::reload()
 
 void IndicatorEngine::build()
 {
-    std::array<Events, ChannelCount> events;
+    // The days the events fall on: the data's span, and the few years after its last date that
+    // derived days reach (12 months of placements, 2½ years of stability). Anything outside
+    // (a stray date) goes to each channel's short list instead.
+    qint32 lo = std::numeric_limits<qint32>::max(), hi = std::numeric_limits<qint32>::min();
+    const auto span = [&lo, &hi](qint64 day) {
+        if (day > 0) {
+            lo = std::min(lo, qint32(day));
+            hi = std::max(hi, qint32(day));
+        }
+    };
+    for (const EpisodeRow &e : std::as_const(m_episodes)) {
+        span(e.decom);
+        span(e.dec);
+    }
+    for (const QVector<PeriodRow> *rows : {&m_cp, &m_cin})
+        for (const PeriodRow &r : *rows) {
+            span(r.start);
+            span(r.end);
+        }
+    if (lo > hi || qint64(hi) - lo > 100000)
+        lo = hi = 0; // no data, or dates centuries apart: every event on the short lists
+    else
+        hi += 4 * 366;
+    std::array<Deltas, ChannelCount> events;
+    for (Deltas &d : events)
+        d.init(lo, hi);
     m_segments.clear();
     m_startPoints.clear();
     m_ceasePoints.clear();
@@ -238,7 +288,9 @@ void IndicatorEngine::build()
             m_episodePlace[size_t(i)] = quint16(k);
         }
     }
-    std::vector<Events> placeEvents(size_t(m_placeCodes.size()));
+    std::vector<Deltas> placeEvents(size_t(m_placeCodes.size()));
+    for (Deltas &d : placeEvents)
+        d.init(lo, hi);
     struct CodeFlags {
         bool foster, relative, residential, adoption;
     };
@@ -451,7 +503,7 @@ void IndicatorEngine::build()
     std::sort(m_ceasePoints.begin(), m_ceasePoints.end());
 
     // Child protection plans and children in need: distinct children with one open at D.
-    const auto periods = [](const QVector<PeriodRow> &rows, Events &out) {
+    const auto periods = [](const QVector<PeriodRow> &rows, Deltas &out) {
         qint64 child = -1;
         Interval cur{0, 0};
         bool have = false;

@@ -154,11 +154,30 @@ public:
     // 31 March of each financial year from the one containing `from` to the one containing `to`.
     static QVector<QDate> yearEnds(const QDate &from, const QDate &to);
 
+    // +1/-1 events added up per day: one slot per day of the data's span (no sorting of
+    // millions of events), and a list for the rare day outside it.
+    struct DayDeltas {
+        qint32 lo = 0;
+        std::vector<qint32> delta;
+        std::vector<quint8> touched;
+        std::vector<std::pair<qint32, qint32>> outside;
+        void init(qint32 from, qint32 to);
+        void push_back(std::pair<qint32, qint32> e)
+        {
+            const quint64 i = quint64(qint64(e.first) - lo);
+            if (i < delta.size()) {
+                delta[i] += e.second;
+                touched[i] = 1;
+            } else {
+                outside.push_back(e);
+            }
+        }
+    };
     // Running total of +1/-1 events: the count at day D is the sum of deltas on days <= D.
     struct Timeline {
         std::vector<qint32> days;
         std::vector<qint32> totals;
-        void build(std::vector<std::pair<qint32, qint32>> &events);
+        void build(DayDeltas &deltas);
         qint64 at(qint64 day) const;
     };
 

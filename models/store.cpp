@@ -88,6 +88,7 @@ static void rememberGood(const QString &path)
 
 Store::~Store()
 {
+    m_statements.clear(); // before the connection goes
     bool closed = false;
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -373,6 +374,27 @@ bool Store::exec(QSqlQuery &q, QString *error)
 
 bool Store::run(const QString &sql, const QVariantList &values, QString *error) const
 {
+    if (m_dialect.isPostgreSQL()) {
+        auto it = m_statements.find(sql);
+        if (it == m_statements.end()) {
+            QSqlQuery q(database());
+            q.setForwardOnly(true);
+            if (!q.prepare(sql)) {
+                if (error)
+                    *error = q.lastError().text();
+                return false;
+            }
+            if (m_statements.size() >= 128)
+                m_statements.clear();
+            it = m_statements.insert(sql, q);
+        }
+        QSqlQuery &q = it.value();
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values[i]);
+        const bool ok = exec(q, error);
+        q.finish();
+        return ok;
+    }
     QSqlQuery q = prepare(sql);
     for (const QVariant &v : values)
         q.addBindValue(v);

@@ -6,6 +6,7 @@
 // views and item models ask for data in domain terms.
 #include "sqldialect.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -55,7 +56,9 @@ public:
     QSqlQuery prepare(const QString &sql) const;
     // Executes a prepared query; on failure fills *error (if given) with the driver's message.
     static bool exec(QSqlQuery &q, QString *error = nullptr);
-    // Prepares, binds `values` in order and executes a statement.
+    // Prepares, binds `values` in order and executes a statement. On PostgreSQL the prepared
+    // statement is kept for the next run() of the same text: a loopback round trip each for
+    // PREPARE and DEALLOCATE saved on every edit's statements and audit entries.
     bool run(const QString &sql, const QVariantList &values = {}, QString *error = nullptr) const;
     // Runs statements that cannot be prepared (DDL, GRANT, SET, PostgreSQL DO blocks) in order;
     // stops at the first failure. Storage-layer use only; never with user input.
@@ -144,6 +147,7 @@ private:
     SqlDialect m_dialect;
     QString m_userName;
     int m_transactionDepth = 0;
+    mutable QHash<QString, QSqlQuery> m_statements; // run()'s kept statements (PostgreSQL)
 };
 
 // Commits on commit(), rolls back if destroyed before: the scope of one all-or-nothing change.

@@ -68,6 +68,42 @@ private slots:
         QCOMPARE(engine.populationFor(QDate::fromString(at, Qt::ISODate)), expected);
     }
 
+    void caseStoreEpisodesInChildAndStartOrder()
+    {
+        // Written out of order (child B first, A's later episode before its earlier one): the
+        // bulk read returns (child, DECOM) order whatever the table order.
+        TestStore s;
+        const qint64 a = s.child("A", "2010-01-01"), b = s.child("B", "2011-01-01");
+        s.episode(b, "2021-01-01", "");
+        s.episode(a, "2020-06-01", "", "C2", "P");
+        s.episode(a, "2020-01-01", "2020-06-01", "C2", "S", "U4", "PR1", "X1");
+        const QVector<EpisodeRow> rows = CaseStore(*s).episodes();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0].childId, a);
+        QCOMPARE(QDate::fromJulianDay(rows[0].decom), QDate(2020, 1, 1));
+        QCOMPARE(QDate::fromJulianDay(rows[0].dec), QDate(2020, 6, 1));
+        QCOMPARE(QByteArray(rows[0].rec), QByteArray("X1"));
+        QCOMPARE(rows[1].childId, a);
+        QCOMPARE(QDate::fromJulianDay(rows[1].decom), QDate(2020, 6, 1));
+        QCOMPARE(rows[1].dec, qint64(0)); // open: NULL DEC
+        QCOMPARE(QByteArray(rows[1].rne), QByteArray("P"));
+        QCOMPARE(QByteArray(rows[1].rec), QByteArray()); // NULL REC
+        QCOMPARE(rows[2].childId, b);
+    }
+
+    void caseStoreKeepsTabsAndBackslashesInText()
+    {
+        // PostgreSQL's COPY text format escapes tab as \t and backslash as \\: read back as written.
+        TestStore s;
+        const qint64 a = s.child("A", "2010-01-01");
+        s.episode(a, "2020-01-01", "");
+        QVERIFY(s->run(QStringLiteral("UPDATE episodes SET pl_post = ?, place = ?"), {QStringLiteral("n\\f1\t2 3AB"), QStringLiteral("U\\")}));
+        const QVector<EpisodeRow> rows = CaseStore(*s).episodes();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(QByteArray(rows[0].plPost), QByteArray("N\\F1\t2")); // district: up to the space, upper case
+        QCOMPARE(QByteArray(rows[0].place), QByteArray("U\\"));
+    }
+
     void rateIsPerTenThousand()
     {
         TestStore s;
