@@ -140,7 +140,53 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
         s->setContext(Qt::WidgetWithChildrenShortcut);
         connect(s, &QShortcut::activated, this, [this] { recordDecision(); });
     }
-    loadMeetings();
+    // Read when first shown (or asked for its data): on a national-scale store the agenda and
+    // trackers take seconds, and the window builds every screen at start-up. The report tabs
+    // are read when their tab is shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshStaleTab(); });
+}
+
+void PanelView::ensureLoaded() const
+{
+    // A lazily filled cache: loading changes what is shown, not what the view is.
+    auto *self = const_cast<PanelView *>(this);
+    if (!m_loaded)
+        self->loadMeetings();
+    else if (m_stale)
+        self->reload();
+}
+
+void PanelView::showEvent(QShowEvent *event)
+{
+    ensureLoaded();
+    QWidget::showEvent(event);
+}
+
+void PanelView::refreshStaleTab()
+{
+    const Tab tab = Tab(m_tabs->currentIndex());
+    if (!m_staleTabs.remove(tab))
+        return;
+    switch (tab) {
+    case AvoidanceTab: refreshAvoidance(); break;
+    case ResidentialTab: refreshResidential(); break;
+    case UnregulatedTab: refreshUnregulated(); break;
+    case AgendaTab:
+    case CaseTab: break;
+    }
+}
+
+void PanelView::refreshAllTabs() const
+{
+    ensureLoaded();
+    auto *self = const_cast<PanelView *>(this);
+    const QSet<Tab> stale = std::exchange(self->m_staleTabs, {});
+    if (stale.contains(AvoidanceTab))
+        self->refreshAvoidance();
+    if (stale.contains(ResidentialTab))
+        self->refreshResidential();
+    if (stale.contains(UnregulatedTab))
+        self->refreshUnregulated();
 }
 
 QWidget *PanelView::buildAgendaTab()
@@ -310,6 +356,7 @@ QDate PanelView::meetingDate() const
 
 void PanelView::loadMeetings(qint64 select)
 {
+    m_loaded = true;
     const QSignalBlocker block(m_meetings);
     m_meetings->clear();
     int row = 0;
@@ -330,17 +377,28 @@ void PanelView::meetingChanged()
 {
     m_meetings->setToolTip(m_meetings->currentText());
     m_case = -1;
-    refresh();
+    reload();
 }
 
 void PanelView::refresh()
 {
+    if (!m_loaded)
+        return; // read when first shown
+    if (!isVisible()) {
+        m_stale = true; // another screen is on show: read again when this one is (or is used)
+        return;
+    }
+    reload();
+}
+
+void PanelView::reload()
+{
+    m_stale = false;
     m_settings = PanelSettings::load(m_store);
     refreshAgenda();
     refreshCase();
-    refreshAvoidance();
-    refreshResidential();
-    refreshUnregulated();
+    m_staleTabs = {AvoidanceTab, ResidentialTab, UnregulatedTab};
+    refreshStaleTab();
 }
 
 void PanelView::refreshAgenda()
@@ -382,11 +440,20 @@ void PanelView::refreshAgenda()
 
 void PanelView::showTab(Tab tab)
 {
+    ensureLoaded();
     m_tabs->setCurrentIndex(int(tab));
+    refreshStaleTab();
+}
+
+AgendaModel *PanelView::agendaModel() const
+{
+    ensureLoaded();
+    return m_agendaModel;
 }
 
 void PanelView::selectCase(int row)
 {
+    ensureLoaded();
     if (row < 0 || row >= m_agendaModel->rowCount())
         return;
     m_case = row;
@@ -854,6 +921,7 @@ void PanelView::setAccess(const StoreRoles::Access &access)
 
 ReportDocument PanelView::minutesDocument() const
 {
+    ensureLoaded();
     PanelMeeting meeting;
     if (m_meetings->currentIndex() >= 0)
         meeting = PanelStore(m_store).meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
@@ -883,6 +951,7 @@ void PanelView::exportMinutes()
 
 QVector<ExportItem> PanelView::exportItems() const
 {
+    refreshAllTabs();
     const QString at = Dates::uk(meetingDate());
     QVector<ExportItem> items;
     ExportItem agenda;

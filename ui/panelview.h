@@ -9,6 +9,7 @@
 #include "panelrules.h"
 #include "storeroles.h"
 
+#include <QSet>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -37,7 +38,7 @@ public:
 
     PanelView(Store &store, QUndoStack *undoStack, QWidget *parent = nullptr);
 
-    AgendaModel *agendaModel() const { return m_agendaModel; }
+    AgendaModel *agendaModel() const;
     QTabWidget *tabs() const { return m_tabs; }
     QDate meetingDate() const;
     int currentCase() const { return m_case; }
@@ -68,7 +69,14 @@ public slots:
     // Asks where and writes minutesDocument() as a PDF.
     void exportMinutes();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void ensureLoaded() const;
+    void reload();
+    void refreshStaleTab();
+    void refreshAllTabs() const;
     QWidget *buildAgendaTab();
     QWidget *buildCaseTab();
     QWidget *buildReportTab(ReportTableModel *model, QLabel **heading, QTableView **table, ReportTableModel *second = nullptr,
@@ -95,6 +103,9 @@ private:
     AgendaModel *m_agendaModel;
     NoticeBar *m_message;
     StoreRoles::Access m_access;
+    bool m_loaded = false;      // meetings and agenda read (on first show or first use)
+    bool m_stale = false;       // the store changed while another screen was on show
+    QSet<Tab> m_staleTabs;      // report tabs to read again when shown
     QPushButton *m_newMeetingButton = nullptr;
     QPushButton *m_thresholdsButton = nullptr;
     // Case review
