@@ -80,9 +80,10 @@ struct Chains {
 
 } // namespace
 
-QVector<ResidentialRow> residentialAt(Store &store, const QDate &d)
+namespace {
+
+QVector<ResidentialRow> residentialAt(Store &store, const Chains &chains, const QDate &d)
 {
-    const Chains chains(store);
     QVector<ResidentialRow> out;
     for (const PlacementRecord &p : PlacementStore(store).openAt(d)) {
         if (!Codes::isResidential(p.place))
@@ -112,9 +113,8 @@ QVector<ResidentialRow> residentialAt(Store &store, const QDate &d)
     return out;
 }
 
-QVector<NewPlacementsYear> newResidentialPlacements(Store &store, int fromFy, int toFy)
+QVector<NewPlacementsYear> newResidentialPlacements(Store &store, const Chains &chains, int fromFy, int toFy)
 {
-    const Chains chains(store);
     const QHash<qint64, QDate> dob = PanelStore(store).childBirthDates();
     QVector<NewPlacementsYear> out;
     for (int fy = fromFy; fy <= toFy; ++fy) {
@@ -137,6 +137,24 @@ QVector<NewPlacementsYear> newResidentialPlacements(Store &store, int fromFy, in
         y.byAgeBand[ageBand(Dates::ageAt(dob.value(e.childId), start))] += 1;
     }
     return out;
+}
+
+} // namespace
+
+QVector<ResidentialRow> residentialAt(Store &store, const QDate &d)
+{
+    return residentialAt(store, Chains(store), d);
+}
+
+QVector<NewPlacementsYear> newResidentialPlacements(Store &store, int fromFy, int toFy)
+{
+    return newResidentialPlacements(store, Chains(store), fromFy, toFy);
+}
+
+ResidentialReport residentialReport(Store &store, const QDate &d, int fromFy, int toFy)
+{
+    const Chains chains(store); // every episode, read once for both parts
+    return {residentialAt(store, chains, d), newResidentialPlacements(store, chains, fromFy, toFy)};
 }
 
 QVector<UnregulatedRow> unregulatedAt(Store &store, const QDate &d)

@@ -47,6 +47,13 @@ struct NewPlacementsYear {
 // Every financial year from `fromFy` to `toFy` (placements starting 1 April .. 31 March).
 QVector<NewPlacementsYear> newResidentialPlacements(Store &store, int fromFy, int toFy);
 
+// Both at once, reading the episodes once (the tracker tab shows both).
+struct ResidentialReport {
+    QVector<ResidentialRow> open;
+    QVector<NewPlacementsYear> years;
+};
+ResidentialReport residentialReport(Store &store, const QDate &d, int fromFy, int toFy);
+
 struct UnregulatedRow {
     QString childRef;
     int age = -1;

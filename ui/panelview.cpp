@@ -817,7 +817,9 @@ void PanelView::refreshAvoidance()
 void PanelView::refreshResidential()
 {
     const QDate d = meetingDate();
-    const QVector<Tracker::ResidentialRow> rows = Tracker::residentialAt(m_store, d);
+    const int lastFy = Dates::financialYear(d);
+    const Tracker::ResidentialReport report = Tracker::residentialReport(m_store, d, lastFy - 4, lastFy);
+    const QVector<Tracker::ResidentialRow> &rows = report.open;
     QVector<ReportTableModel::Row> out;
     int young = 0;
     for (const Tracker::ResidentialRow &r : rows) {
@@ -840,9 +842,8 @@ void PanelView::refreshResidential()
     m_residentialTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_residentialTable->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch); // provider, elided if need be
 
-    const int lastFy = Dates::financialYear(d);
     QVector<ReportTableModel::Row> years;
-    for (const Tracker::NewPlacementsYear &y : Tracker::newResidentialPlacements(m_store, lastFy - 4, lastFy)) {
+    for (const Tracker::NewPlacementsYear &y : report.years) {
         const auto cell = [&y](int n) {
             return ReportTableModel::number(y.total ? QStringLiteral("%1 (%2%)").arg(n).arg(qRound(100.0 * n / y.total)) : QStringLiteral("0"), n);
         };
