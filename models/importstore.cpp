@@ -296,10 +296,12 @@ public:
         sqlite3 *db = m_store.sqliteHandle();
         sqlite3_stmt *st = nullptr;
         std::unique_ptr<BulkInsert> bulk;
-        // A large return goes in faster without the DECOM index, built again once at the end
+        // A large return goes in faster without the DECOM and DEC indexes, built again once at the end
         // (a sort instead of a million random B-tree inserts); the transaction covers both.
         const bool rebuildIndex = db && t.rows() > 100000;
-        if (rebuildIndex && !m_store.run(QStringLiteral("DROP INDEX IF EXISTS episodes_decom"), {}, &error))
+        if (rebuildIndex
+            && !(m_store.run(QStringLiteral("DROP INDEX IF EXISTS episodes_decom"), {}, &error)
+                 && m_store.run(QStringLiteral("DROP INDEX IF EXISTS episodes_dec"), {}, &error)))
             return false;
         if (db) {
             if (sqlite3_prepare_v2(db, statement, -1, &st, nullptr) != SQLITE_OK)
@@ -384,7 +386,9 @@ public:
             sqlite3_finalize(st);
         if (bulk && !bulk->finish())
             return fail(bulk->error());
-        if (rebuildIndex && !m_store.run(QStringLiteral("CREATE INDEX episodes_decom ON episodes(decom)"), {}, &error))
+        if (rebuildIndex
+            && !(m_store.run(QStringLiteral("CREATE INDEX episodes_decom ON episodes(decom)"), {}, &error)
+                 && m_store.run(QStringLiteral("CREATE INDEX episodes_dec ON episodes(dec)"), {}, &error)))
             return false;
         m_returnYears.insert(returnYear);
         return true;
