@@ -132,7 +132,13 @@ QSqlDatabase Store::addConnection(const QString &location, const QString &connec
                                 "PGPASSFILE, as every PostgreSQL client does.");
         return {};
     }
-    QStringList options = {QStringLiteral("application_name=careboard"), QStringLiteral("connect_timeout=10")};
+    // A server that vanishes without closing the connection (network cut) is noticed within
+    // seconds, not at the operating system's TCP timeout: keepalives on an idle connection and a
+    // limit on unacknowledged data, so a query fails instead of freezing the window.
+    QStringList options = {QStringLiteral("application_name=careboard"), QStringLiteral("connect_timeout=10"),
+                           QStringLiteral("keepalives=1"), QStringLiteral("keepalives_idle=10"),
+                           QStringLiteral("keepalives_interval=5"), QStringLiteral("keepalives_count=2"),
+                           QStringLiteral("tcp_user_timeout=15000")};
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems()) {
         if (key != QLatin1String("sslmode")) {
@@ -311,6 +317,28 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
 QSqlDatabase Store::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Store::isConnected() const
+{
+    if (m_dialect.isSQLite())
+        return true;
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
+bool Store::reconnect(QString *error)
+{
+    m_statements.clear(); // prepared on the lost session
+    m_transactionDepth = 0; // the server rolled back whatever was open
+    QSqlDatabase db = database();
+    db.close();
+    if (!db.open()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 int Store::schemaVersion() const

@@ -134,6 +134,13 @@ public:
     QString authorityName() const;
     bool hasCaseData() const;
 
+    // A shared server can go away (restarted, network lost). True if the connection answers a
+    // trivial query; on a file always true.
+    bool isConnected() const;
+    // Closes and opens the connection again (PostgreSQL), dropping kept statements and any
+    // transaction the server already lost. False with *error while the server is unreachable.
+    bool reconnect(QString *error);
+
     // The engine's own handle, for bulk paths (SQLite only; nullptr otherwise).
     sqlite3 *sqliteHandle() const;
 

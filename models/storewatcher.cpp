@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QTimer>
@@ -18,6 +19,12 @@ StoreWatcher::StoreWatcher(Store &store, int pollMs, QObject *parent) : QObject(
                 [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
                     onNotification(name, int(source), payload);
                 });
+        if (pollMs > 0) { // a shared server: notice when it goes away, and come back
+            m_health = new QTimer(this);
+            m_health->setInterval(5000);
+            connect(m_health, &QTimer::timeout, this, &StoreWatcher::checkConnection);
+            m_health->start();
+        }
         return;
     }
     m_dataVersion = m_store.scalar(dialect.dataVersionQuery(), {}, -1).toLongLong();
@@ -62,6 +69,25 @@ void StoreWatcher::checkNow()
             emit changed(t);
     }
     m_dataVersion = now;
+}
+
+void StoreWatcher::checkConnection()
+{
+    if (!m_store.dialect().isPostgreSQL() || !m_driver)
+        return;
+    if (!m_lost && m_store.isConnected())
+        return;
+    if (!m_lost) {
+        m_lost = true;
+        emit connectionLost(m_store.database().lastError().text());
+    }
+    QString error;
+    if (!m_store.reconnect(&error))
+        return; // still away: the next check tries again
+    m_lost = false;
+    // A closed connection forgets its LISTEN: listen again on the reopened one.
+    m_active = m_driver->subscribeToNotification(SqlDialect::notificationChannel());
+    emit reconnected();
 }
 
 void StoreWatcher::onNotification(const QString &name, int source, const QVariant &payload)

@@ -26,11 +26,18 @@ public:
 public slots:
     // Polls at once (SQLite); nothing to do on PostgreSQL, whose notifications arrive by themselves.
     void checkNow();
+    // PostgreSQL: checks that the server still answers (on a timer every few seconds); if not,
+    // reports connectionLost() once and tries to connect again, listening again on success.
+    void checkConnection();
 
 signals:
     // Another connection committed a change; `table` is the table edited (empty if unknown: a
     // change that wrote no audit entry). On SQLite one poll may report several tables.
     void changed(const QString &table);
+    // The server stopped answering (restart, network); edits cannot be saved until reconnected().
+    void connectionLost(const QString &reason);
+    // Connected again: anything may have changed meanwhile, so everything should be read again.
+    void reconnected();
 
 private:
     void onNotification(const QString &name, int source, const QVariant &payload);
@@ -39,6 +46,8 @@ private:
     // of a window whose store member is destroyed first); it never touches the Store then.
     QPointer<QSqlDriver> m_driver;
     QTimer *m_timer = nullptr;
+    QTimer *m_health = nullptr;
+    bool m_lost = false;
     qint64 m_dataVersion = -1;
     qint64 m_lastAudit = 0; // SQLite: the newest audit entry already reported
     bool m_active = false;

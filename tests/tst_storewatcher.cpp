@@ -55,6 +55,38 @@ private slots:
         QCOMPARE(spy.at(2).first().toString(), QString());
     }
 
+    void aLostServerConnectionComesBack()
+    {
+        if (!TestSupport::wantsPg())
+            QSKIP("a file does not go away like a server");
+        TestStore s;
+        QString error;
+        auto window = Store::open(s->location(), &error);
+        QVERIFY2(window, qPrintable(error));
+        StoreWatcher watcher(*window, 0);
+        QSignalSpy lost(&watcher, &StoreWatcher::connectionLost);
+        QSignalSpy back(&watcher, &StoreWatcher::reconnected);
+        QSignalSpy changed(&watcher, &StoreWatcher::changed);
+        watcher.checkConnection();
+        QCOMPARE(lost.count(), 0);
+        // The server drops the window's session (as a restart or a network cut would).
+        QVERIFY2(s->run(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                       " WHERE datname = current_database() AND pid <> pg_backend_pid()"), {}, &error),
+                 qPrintable(error));
+        watcher.checkConnection();
+        QCOMPARE(lost.count(), 1);
+        QCOMPARE(back.count(), 1);
+        QVERIFY(window->isConnected());
+        QCOMPARE(window->scalar(QStringLiteral("SELECT count(*) FROM episodes")).toInt(), 0);
+        // Edits through the reconnected session work, and it listens again.
+        QVERIFY2(window->run(QStringLiteral("INSERT INTO population (year, age_0_17) VALUES (?, ?)"), {2030, 5}, &error), qPrintable(error));
+        Transaction tx(*s, &error);
+        QVERIFY(s->audit(QStringLiteral("settings"), QStringLiteral("x"), QStringLiteral("value"), {}, 1, QStringLiteral("test")));
+        QVERIFY(tx.commit(&error));
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(changed.first().first().toString(), QStringLiteral("settings"));
+    }
+
     void anEditOnTheWatchersOwnConnectionIsNotNews()
     {
         TestStore s;

@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTime>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -135,6 +136,19 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     // SQLite by a light poll and when the window is activated).
     auto *watcher = new StoreWatcher(*m_store, 1000, this);
     connect(watcher, &StoreWatcher::changed, this, &MainWindow::storeChanged);
+    // A shared server that goes away (restart, network) is said so, and the window reads
+    // everything again once it is back; edits made meanwhile are refused and keep their input.
+    connect(watcher, &StoreWatcher::connectionLost, this, [this](const QString &reason) {
+        statusBar()->showMessage(tr("Connection to the server lost at %1 (%2); trying again every 5 seconds. Changes cannot be "
+                                    "saved until it is back.")
+                                     .arg(QTime::currentTime().toString(QStringLiteral("HH:mm")), reason.simplified()));
+    });
+    connect(watcher, &StoreWatcher::reconnected, this, [this] {
+        storeChanged(QString());
+        statusBar()->showMessage(tr("Connected to the server again at %1; every screen has been read again.")
+                                     .arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))),
+                                 15000);
+    });
     m_pendingTimer = new QTimer(this);
     m_pendingTimer->setSingleShot(true);
     m_pendingTimer->setInterval(300);
