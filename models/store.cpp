@@ -323,6 +323,8 @@ bool Store::isConnected() const
 {
     if (m_dialect.isSQLite())
         return true;
+    if (!database().isOpen())
+        return false; // a reconnection that failed leaves it closed
     QSqlQuery q(database());
     return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }
