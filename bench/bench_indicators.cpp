@@ -8,6 +8,7 @@
 #include "casestore.h"
 #include "costtotals.h"
 #include "dates.h"
+#include "peerqueries.h"
 #include "indicatorengine.h"
 #include "store.h"
 
@@ -67,29 +68,6 @@ static double shell(const QString &sqlite3, const QString &db, const QString &sq
     return best;
 }
 
-static QString claQuery(const QString &iso)
-{
-    return QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE decom <= '%1' AND (dec IS NULL OR dec > '%1')"
-                          " AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(iso);
-}
-
-// A plain-SQL version of the headline indicators at one date (what an analyst would write).
-static QString allQueries(const QDate &at)
-{
-    const QString d = Dates::iso(at), from = Dates::iso(Dates::financialYearStart(Dates::financialYear(at)));
-    const QString open = QStringLiteral("e.decom <= '%1' AND (e.dec IS NULL OR e.dec > '%1') AND coalesce(e.ls, '') NOT IN ('V3', 'V4')").arg(d);
-    QString sql = claQuery(d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE rne = 'S' AND decom BETWEEN '%1' AND '%2' AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(from, d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE dec BETWEEN '%1' AND '%2' AND coalesce(rec, '') <> 'X1' AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(from, d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM cp_plans WHERE start_date <= '%1' AND (end_date IS NULL OR end_date > '%1');\n").arg(d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM cin_episodes WHERE referral_date <= '%1' AND (closure_date IS NULL OR closure_date > '%1');\n").arg(d);
-    sql += QStringLiteral("SELECT count(DISTINCT e.child_id) FROM episodes e JOIN children c ON c.child_id = e.child_id WHERE c.uasc = 1 AND %1;\n").arg(open);
-    sql += QStringLiteral("SELECT place, count(*) FROM episodes e WHERE %1 GROUP BY place;\n").arg(open);
-    sql += QStringLiteral("SELECT place_provider, count(*) FROM episodes e WHERE %1 AND place LIKE 'U%%' GROUP BY place_provider;\n").arg(open);
-    sql += QStringLiteral("SELECT (SELECT age_0_17 FROM population WHERE year <= %1 ORDER BY year DESC LIMIT 1);\n")
-               .arg(at.month() > 6 || (at.month() == 6 && at.day() == 30) ? at.year() : at.year() - 1);
-    return sql;
-}
 
 int main(int argc, char **argv)
 {
@@ -153,9 +131,9 @@ int main(int argc, char **argv)
 
     QString sqlSeries;
     for (const QDate &d : months)
-        sqlSeries += claQuery(Dates::iso(d));
+        sqlSeries += PeerQueries::cla(d);
     QString shellCla, shellLast;
-    const double shellAllMs = shell(sqlite3, db, allQueries(at), 3, &shellCla);
+    const double shellAllMs = shell(sqlite3, db, PeerQueries::all(at), 3, &shellCla);
     const double shellSeriesMs = shell(sqlite3, db, sqlSeries, 1, &shellLast);
     const double shellStartMs = shell(sqlite3, db, QStringLiteral("SELECT 1;\n"), 3, nullptr);
 

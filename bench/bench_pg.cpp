@@ -29,6 +29,7 @@
 #include "costtable.h"
 #include "costtablemodel.h"
 #include "dates.h"
+#include "peerqueries.h"
 #include "demoexport.h"
 #include "demogenerator.h"
 #include "importer.h"
@@ -143,30 +144,6 @@ QStringList psqlArgs(const QString &url)
             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), url};
 }
 
-QString claQuery(const QDate &d)
-{
-    const QString iso = Dates::iso(d);
-    return QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE decom <= '%1' AND (dec IS NULL OR dec > '%1')"
-                          " AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(iso);
-}
-
-// The headline indicators at one date as an analyst would write them: one query per figure.
-QString allQueries(const QDate &at)
-{
-    const QString d = Dates::iso(at), from = Dates::iso(Dates::financialYearStart(Dates::financialYear(at)));
-    const QString open = QStringLiteral("e.decom <= '%1' AND (e.dec IS NULL OR e.dec > '%1') AND coalesce(e.ls, '') NOT IN ('V3', 'V4')").arg(d);
-    QString sql = claQuery(at);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE rne = 'S' AND decom BETWEEN '%1' AND '%2' AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(from, d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE dec BETWEEN '%1' AND '%2' AND coalesce(rec, '') <> 'X1' AND coalesce(ls, '') NOT IN ('V3', 'V4');\n").arg(from, d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM cp_plans WHERE start_date <= '%1' AND (end_date IS NULL OR end_date > '%1');\n").arg(d);
-    sql += QStringLiteral("SELECT count(DISTINCT child_id) FROM cin_episodes WHERE referral_date <= '%1' AND (closure_date IS NULL OR closure_date > '%1');\n").arg(d);
-    sql += QStringLiteral("SELECT count(DISTINCT e.child_id) FROM episodes e JOIN children c ON c.child_id = e.child_id WHERE c.uasc = 1 AND %1;\n").arg(open);
-    sql += QStringLiteral("SELECT place, count(*) FROM episodes e WHERE %1 GROUP BY place;\n").arg(open);
-    sql += QStringLiteral("SELECT place_provider, count(*) FROM episodes e WHERE %1 AND place LIKE 'U%' GROUP BY place_provider;\n").arg(open);
-    sql += QStringLiteral("SELECT (SELECT age_0_17 FROM population WHERE year <= %1 ORDER BY year DESC LIMIT 1);\n")
-               .arg(at.month() > 6 || (at.month() == 6 && at.day() == 30) ? at.year() : at.year() - 1);
-    return sql;
-}
 
 struct Figures {
     double demoMs = -1, copyMs = -1, importMs = -1, importPeerMs = -1, loadMs = 0, allAtMs = 0, allAtPeerMs = 0,
@@ -193,10 +170,10 @@ void measureReads(Store &store, const QString &peerProgram, const QStringList &p
     });
 
     QString first, last;
-    f.allAtPeerMs = bestOf(runs, [&] { peer(peerProgram, peerArgs, allQueries(end), &first); });
+    f.allAtPeerMs = bestOf(runs, [&] { peer(peerProgram, peerArgs, PeerQueries::all(end), &first); });
     QString sql;
     for (const QDate &d : months)
-        sql += claQuery(d);
+        sql += PeerQueries::cla(d);
     f.seriesPeerMs = peer(peerProgram, peerArgs, sql, &last);
     if (months.size() != 120 || series.size() != 120 || first.section(QLatin1Char('\n'), 0, 0).toLongLong() != set.value(IndicatorId::Cla).count
         || last.section(QLatin1Char('\n'), -1).toLongLong() != series.last().count)

@@ -11,6 +11,7 @@
 // Without --db, a default demo store (800 children) is generated in a temporary directory.
 #include "demogenerator.h"
 #include "mainwindow.h"
+#include "peerqueries.h"
 #include "store.h"
 #include "trendsview.h"
 
@@ -37,12 +38,8 @@ double median(QVector<double> v)
 double shellPeer(const QString &location, const QDate &end)
 {
     QString script;
-    for (int q = 39; q >= 0; --q) {
-        const QDate d = end.addMonths(-3 * q);
-        const QString iso = d.toString(Qt::ISODate);
-        script += QStringLiteral("SELECT count(DISTINCT child_id) FROM episodes WHERE decom <= '%1' AND (dec IS NULL OR dec > '%1');\n")
-                      .arg(iso);
-    }
+    for (int q = 39; q >= 0; --q)
+        script += PeerQueries::cla(end.addMonths(-3 * q));
     QProcess p;
     QElapsedTimer t;
     if (Store::isServerLocation(location)) {
