@@ -117,24 +117,8 @@ QVector<FeeRecord> PlacementStore::feeHistory(qint64 placementId) const
 
 bool PlacementStore::bumpVersion(qint64 placementId, int expectedVersion, QString *error)
 {
-    QSqlQuery q = m_store.prepare(QStringLiteral("UPDATE placements SET version = version + 1, changed_by = ?, changed_at = ?"
-                                                 " WHERE placement_id = ? AND version = ?"));
-    q.addBindValue(m_store.userName());
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    q.addBindValue(placementId);
-    q.addBindValue(expectedVersion);
-    if (!Store::exec(q, error))
-        return false;
-    if (q.numRowsAffected() == 1)
-        return true;
-    QSqlQuery who = m_store.prepare(QStringLiteral("SELECT changed_by, changed_at, version FROM placements WHERE placement_id = ?"));
-    who.addBindValue(placementId);
-    if (Store::exec(who) && who.next())
-        *error = Store::conflictMessage(QStringLiteral("This placement"), who.value(0).toString(), who.value(1).toString(),
-                                        who.value(2).toInt(), expectedVersion);
-    else
-        *error = QStringLiteral("Placement %1 no longer exists.").arg(placementId);
-    return false;
+    return m_store.versionedUpdate(QStringLiteral("placements"), QStringLiteral("placement_id = ?"), {placementId}, {}, {},
+                                   expectedVersion, QStringLiteral("This placement"), error);
 }
 
 bool PlacementStore::changeFee(const FeeChange &c, int expectedVersion, QString *error, bool *hadPrevious, FeeChange *previous)
