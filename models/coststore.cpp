@@ -34,13 +34,7 @@ bool CostStore::versioned(const QString &sql, const QVariantList &values, const 
         return false;
     if (q.numRowsAffected() == 1)
         return true;
-    QSqlQuery who = m_store.prepare(QStringLiteral("SELECT changed_by, changed_at, version FROM %1 WHERE %2").arg(table, whereKey));
-    for (const QVariant &v : keyValues)
-        who.addBindValue(v);
-    if (Store::exec(who) && who.next())
-        *error = Store::conflictMessage(QStringLiteral("This row"), who.value(0).toString(), who.value(1).toString(), who.value(2).toInt());
-    else
-        *error = QStringLiteral("The row no longer exists; it may have been removed by another user.");
+    *error = m_store.staleRowMessage(table, whereKey, keyValues, QStringLiteral("This row"));
     return false;
 }
 

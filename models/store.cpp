@@ -535,13 +535,19 @@ bool Store::versionedUpdate(const QString &table, const QString &keyWhere, const
         return false;
     if (q.numRowsAffected() >= 1)
         return true;
+    *error = staleRowMessage(table, keyWhere, keyValues, what, expectedVersion);
+    return false;
+}
+
+QString Store::staleRowMessage(const QString &table, const QString &keyWhere, const QVariantList &keyValues, const QString &what,
+                               int expectedVersion) const
+{
     QSqlQuery who = prepare(QStringLiteral("SELECT changed_by, changed_at, version FROM %1 WHERE %2").arg(table, keyWhere));
     for (const QVariant &v : keyValues)
         who.addBindValue(v);
     if (exec(who) && who.next())
-        *error = conflictMessage(what, who.value(0).toString(), who.value(1).toString(), who.value(2).toInt(), expectedVersion);    else
-        *error = QStringLiteral("%1 no longer exists; someone else removed it. Reload to see the current data.").arg(what);
-    return false;
+        return conflictMessage(what, who.value(0).toString(), who.value(1).toString(), who.value(2).toInt(), expectedVersion);
+    return QStringLiteral("%1 no longer exists; someone else removed it. Reload to see the current data.").arg(what);
 }
 
 QString Store::conflictMessage(const QString &what, const QString &changedBy, const QString &changedAt, int theirVersion,

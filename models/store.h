@@ -91,6 +91,10 @@ public:
                          const QStringList &setColumns, const QVariantList &setValues, int expectedVersion,
                          const QString &what, QString *error);
 
+    // Why a versioned UPDATE of `table` WHERE `keyWhere` changed no row: who changed it and when
+    // (conflictMessage), or that it no longer exists. For area stores with their own UPDATE.
+    QString staleRowMessage(const QString &table, const QString &keyWhere, const QVariantList &keyValues, const QString &what,
+                            int expectedVersion = 0) const;
     // The one wording of a refused stale edit: who changed `what` ("This fee") and when (changed_at
     // in ISO UTC, shown in local time), the versions if known (> 0), and that the input is kept.
     static QString conflictMessage(const QString &what, const QString &changedBy, const QString &changedAt, int theirVersion = 0,
