@@ -125,23 +125,9 @@ bool PanelStore::setAgenda(qint64 meetingId, int expectedVersion, const QVector<
     Transaction tx(m_store, error);
     if (!tx.ok())
         return false;
-    QSqlQuery up = m_store.prepare(QStringLiteral("UPDATE panel_meetings SET status = ?, version = version + 1,"
-                                                  " changed_by = ?, changed_at = ? WHERE meeting_id = ? AND version = ?"));
-    up.addBindValue(status);
-    up.addBindValue(m_store.userName());
-    up.addBindValue(now());
-    up.addBindValue(meetingId);
-    up.addBindValue(expectedVersion);
-    if (!Store::exec(up, error))
+    if (!m_store.versionedUpdate(QStringLiteral("panel_meetings"), QStringLiteral("meeting_id = ?"), {meetingId},
+                                 {QStringLiteral("status")}, {status}, expectedVersion, QStringLiteral("This meeting"), error))
         return false;
-    if (up.numRowsAffected() != 1) {
-        QSqlQuery who = m_store.prepare(QStringLiteral("SELECT changed_by, changed_at FROM panel_meetings WHERE meeting_id = ?"));
-        who.addBindValue(meetingId);
-        *error = Store::exec(who) && who.next()
-                     ? Store::conflictMessage(QStringLiteral("This meeting"), who.value(0).toString(), who.value(1).toString())
-                     : QStringLiteral("Meeting %1 no longer exists.").arg(meetingId);
-        return false;
-    }
     if (!m_store.run(QStringLiteral("DELETE FROM panel_items WHERE meeting_id = ?"), {meetingId}, error))
         return false;
     QStringList refs;
