@@ -1,4 +1,5 @@
 // `careboard export-pdf`: the report pack written headless from a store.
+#include "requirements.h"
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -46,8 +47,7 @@ private slots:
 
     void writesThePackHeadless()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QSKIP("pdftotext (poppler-utils) is not installed; scripts/setup installs it");
+        CAREBOARD_REQUIRE_TOOL("pdftotext");
         const QString pdf = m_dir.filePath(QStringLiteral("pack.pdf"));
         QString out, err;
         QCOMPARE(run({QStringLiteral("export-pdf"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), pdf,

@@ -1,4 +1,5 @@
 // Exports read back as a reader would: pdftotext and pdfinfo (poppler-utils) on the PDFs.
+#include "requirements.h"
 #include "exportdialog.h"
 #include "reportdocument.h"
 #include "reportrenderer.h"
@@ -80,8 +81,8 @@ class TestExport : public QObject
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QSKIP("pdftotext (poppler-utils) is not installed; scripts/setup installs it");
+        CAREBOARD_REQUIRE_TOOL("pdftotext");
+        CAREBOARD_REQUIRE_TOOL("pdfinfo");
     }
 
     void everyPageCarriesTheMarkingAndTheTextIsVector()

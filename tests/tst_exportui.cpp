@@ -3,6 +3,7 @@
 // Panel agenda and trackers, the findings) are OFFICIAL-SENSITIVE and refuse the public version;
 // a public CSV shows "c" for a small count; the Panel agenda / minutes PDF. PDFs are read back
 // with pdftotext (poppler-utils). With CAREBOARD_SCREENSHOT_DIR set the PDFs are kept there.
+#include "requirements.h"
 #include "agenda.h"
 #include "costsview.h"
 #include "dataview.h"
@@ -38,7 +39,6 @@ class TestExportUi : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
 
-    static bool havePdftotext() { return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(); }
     static QString pdfText(const QString &path)
     {
         QProcess p;
@@ -235,8 +235,7 @@ private slots:
         const QByteArray csv = readAll(write(item, QStringLiteral("csv"), QStringLiteral("sensitive-") + which, true));
         QVERIFY2(csv.contains(firstRef.toUtf8()), qPrintable(firstRef));
         const QString pdf = write(item, QStringLiteral("pdf"), QStringLiteral("sensitive-") + which, true);
-        if (!havePdftotext())
-            QSKIP("pdftotext (poppler-utils) is not installed");
+        CAREBOARD_REQUIRE_TOOL("pdftotext");
         const QString text = pdfText(pdf);
         QVERIFY(text.contains(QLatin1String("OFFICIAL-SENSITIVE")));
         QVERIFY(!text.contains(QLatin1String("public version")));
@@ -320,8 +319,7 @@ private slots:
         const QString path = out(QStringLiteral("panel-minutes.pdf"));
         QVERIFY2(ReportRenderer::writePdf(doc, path, &error, &pages), qPrintable(error));
         QVERIFY(pages >= 1);
-        if (!havePdftotext())
-            QSKIP("pdftotext (poppler-utils) is not installed");
+        CAREBOARD_REQUIRE_TOOL("pdftotext");
         const QString text = pdfText(path);
         QVERIFY(text.contains(QLatin1String("OFFICIAL-SENSITIVE")));
         QVERIFY(text.contains(QLatin1String("Decisions")));
