@@ -119,6 +119,8 @@ private slots:
                  qPrintable(error));
         const auto roleOf = [&](const QString &user) {
             const Result list = run({"admin", "users", "--db", db});
+            if (list.code != 0) // never "no role" when the listing itself failed
+                return QStringLiteral("(admin users exited %1: %2)").arg(list.code).arg(list.err);
             for (const QString &line : list.out.split(QLatin1Char('\n')))
                 if (line.startsWith(user + QLatin1Char(',')))
                     return line.section(QLatin1Char(','), 1);

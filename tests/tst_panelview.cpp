@@ -6,9 +6,14 @@
 #include "mainwindow.h"
 #include "panelstore.h"
 #include "panelview.h"
+#include "reporttablemodel.h"
 #include "store.h"
 
 #include <QAbstractItemModelTester>
+#include <algorithm>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,15 +117,62 @@ private slots:
         QCOMPARE(store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt(), before + 1);
     }
 
+    // Each report tab, shown, is read for the meeting's date: its heading names that date and
+    // says how many children or placements it lists, and the table below lists exactly those.
+    void reportTabs_data()
+    {
+        QTest::addColumn<int>("tab");
+        QTest::addColumn<QString>("screenshot");
+        QTest::addColumn<QString>("countPattern"); // the heading's count of the table's rows
+        QTest::newRow("cost avoidance") << int(PanelView::AvoidanceTab) << "panel-avoidance.png" << "";
+        QTest::newRow("residential tracker") << int(PanelView::ResidentialTab) << "panel-residential.png"
+                                             << ": (\\d+) children in residential provision";
+        QTest::newRow("unregulated provision") << int(PanelView::UnregulatedTab) << "panel-unregulated.png"
+                                               << ": (\\d+) children";
+    }
+
     void reportTabs()
     {
+        QFETCH(int, tab);
+        QFETCH(QString, screenshot);
+        QFETCH(QString, countPattern);
         PanelView *view = m_window->panelView();
-        view->showTab(PanelView::AvoidanceTab);
-        saveScreenshot(m_window.get(), QStringLiteral("panel-avoidance.png"));
-        view->showTab(PanelView::ResidentialTab);
-        saveScreenshot(m_window.get(), QStringLiteral("panel-residential.png"));
-        view->showTab(PanelView::UnregulatedTab);
-        saveScreenshot(m_window.get(), QStringLiteral("panel-unregulated.png"));
+        view->showTab(PanelView::Tab(tab));
+        QCOMPARE(view->tabs()->currentIndex(), tab);
+        QWidget *page = view->tabs()->currentWidget();
+        const auto top = [page](QWidget *a, QWidget *b) { return a->mapTo(page, QPoint()).y() < b->mapTo(page, QPoint()).y(); };
+        QList<QTableView *> tables = page->findChildren<QTableView *>();
+        QVERIFY(!tables.isEmpty());
+        std::sort(tables.begin(), tables.end(), top); // the report's own table is the topmost
+        QAbstractItemModel *model = tables.first()->model();
+        QVERIFY(model->rowCount() > 0);
+        // The first heading on the tab is the report's, for the meeting date.
+        QList<QLabel *> labels = page->findChildren<QLabel *>();
+        std::sort(labels.begin(), labels.end(), top);
+        QVERIFY(!labels.isEmpty());
+        const QString heading = labels.first()->text();
+        const QString date = view->meetingDate().toString(QStringLiteral("dd/MM/yyyy"));
+        QVERIFY2(heading.contains(date), qPrintable(heading + QStringLiteral(" lacks ") + date));
+        if (!countPattern.isEmpty()) {
+            const QRegularExpressionMatch m = QRegularExpression(countPattern).match(heading);
+            QVERIFY2(m.hasMatch(), qPrintable(heading));
+            QCOMPARE(m.captured(1).toInt(), model->rowCount());
+        } else {
+            // Cost avoidance: the last row is the total of the sources above it: the money adds up
+            // to the penny; placements are distinct (one reduced by panel and by a desk review
+            // counts once), so their total is at most the sum.
+            qint64 sum = 0, placements = 0;
+            for (int r = 0; r + 1 < model->rowCount(); ++r) {
+                sum += model->index(r, 2).data(ReportTableModel::SortRole).toLongLong();
+                placements += model->index(r, 1).data(ReportTableModel::SortRole).toLongLong();
+            }
+            const int total = model->rowCount() - 1;
+            QCOMPARE(model->index(total, 2).data(ReportTableModel::SortRole).toLongLong(), sum);
+            QVERIFY(model->index(total, 1).data(ReportTableModel::SortRole).toLongLong() <= placements);
+            QVERIFY(model->index(total, 1).data(ReportTableModel::SortRole).toLongLong() > 0);
+            QVERIFY(sum > 0);
+        }
+        saveScreenshot(m_window.get(), screenshot);
     }
 };
 
