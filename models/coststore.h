@@ -2,10 +2,23 @@
 // The cost editor's storage: cost categories and their mapping, budgets, cost table snapshots,
 // what-if scenarios and the audit log. Every edit is one transaction with its audit entry and
 // refuses a stale version (optimistic concurrency, PRODUCT §3).
-#include "costtable.h"
+#include "money.h"
 
 #include <QDateTime>
+#include <QString>
 #include <QVector>
+
+class Store;
+
+// A cost category as stored (cost_categories): the rows of the cost table, in sort order.
+struct CostCategory {
+    qint64 id = 0;
+    QString name;
+    int sortOrder = 0;
+    QString placementType, provision;
+    qint64 inhouseEquivalentId = 0;
+    int version = 1;
+};
 
 struct BudgetRecord {
     int financialYear = 0;

@@ -3,6 +3,7 @@
 // category with its number, average weekly unit cost, weekly and annual cost, the weighted TOTAL,
 // differences to in-house, framework vs spot and the budget variance. Plain values: the editor,
 // the charts, the CLI and exports all read the same result.
+#include "coststore.h"
 #include "money.h"
 #include "placementstore.h"
 
@@ -94,15 +95,6 @@ struct CostTableTotals {
     Money::Pence weekly = 0;
     double annual = 0;     // pence
     double aveWeekly = 0;  // weighted, pence
-};
-
-struct CostCategory {
-    qint64 id = 0;
-    QString name;
-    int sortOrder = 0;
-    QString placementType, provision;
-    qint64 inhouseEquivalentId = 0;
-    int version = 1;
 };
 
 // Builds cost tables from the store. Keeps the month's open placements so that after a single

@@ -3,7 +3,9 @@
 // (CHILD, DECOM), a corrected return's missing episodes removed, population, benchmarks,
 // placement costs and cost snapshots upserted by their keys), and reads back the imports, the
 // returns loaded and the stored findings for the Data screen.
-#include "importer.h"
+#include "importtypes.h"
+
+#include <QVector>
 
 #include <QDateTime>
 #include <functional>

@@ -2,7 +2,10 @@
 // The importer's parsed form of one file kind: column specs (PRODUCT §5) and a compact table of
 // typed cells (8 bytes each, text in one arena) so that a million-row return stays small.
 // Internal to the importer and its store; not for views.
-#include "importer.h"
+#include "importtypes.h"
+
+#include <QByteArray>
+#include <QString>
 
 #include <cmath>
 #include <cstdint>

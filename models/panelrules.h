@@ -4,6 +4,7 @@
 // the `settings` table (panel.*) so that an authority can set its own.
 #include "money.h"
 #include "placementstore.h"
+#include "providerratings.h"
 
 #include <QDate>
 #include <QHash>
@@ -41,26 +42,6 @@ struct PanelFlag {
     QString code;     // stable key, e.g. "cost_over_threshold"
     FlagSeverity severity = FlagSeverity::Low;
     QString reason;   // in words, e.g. "weekly cost £18,800 exceeds £9,000"
-};
-
-// The latest Ofsted judgement of each provider. A provider's rating is recorded on each of its
-// placement rows with the date it was given; the judgement that counts at D is the one with the
-// latest rated_on on or before D, whichever row it was recorded on, so a provider re-rated from
-// Inadequate to Good stops flagging its children from the day of the new judgement. A judgement
-// dated after D did not exist yet at D; an undated one counts only when no dated one does.
-class ProviderRatings
-{
-public:
-    void add(const QString &provider, const QString &rating, const QDate &ratedOn);
-    // Rating in force at D (empty if none known), and its date in *ratedOn.
-    QString ratingAt(const QString &provider, const QDate &d, QDate *ratedOn = nullptr) const;
-
-private:
-    struct Judgement {
-        QString rating;
-        QDate ratedOn;
-    };
-    QHash<QString, QVector<Judgement>> m_byProvider;
 };
 
 namespace PanelRules {

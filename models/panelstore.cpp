@@ -282,7 +282,7 @@ bool PanelStore::recordDecision(const PanelDecision &in, int placementVersion, P
         d.decisionId = m_store.scalar(QStringLiteral("SELECT max(decision_id) FROM panel_decisions")).toLongLong();
     d.version = 1;
     const QString summary = d.hasNewCost ? QStringLiteral("%1, new weekly cost %2 from %3")
-                                               .arg(d.outcome, PanelRules::money(d.newWeekly), Dates::uk(d.newCostFrom))
+                                               .arg(d.outcome, Money::format(d.newWeekly, d.newWeekly % 100 != 0), Dates::uk(d.newCostFrom))
                                          : d.outcome;
     if (!m_store.audit(QStringLiteral("panel_decisions"), QString::number(d.decisionId), QStringLiteral("outcome"), QVariant(),
                        summary, QStringLiteral("%1 decision of %2").arg(d.source, Dates::uk(d.decidedOn)), error)

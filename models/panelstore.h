@@ -2,7 +2,7 @@
 // The Placement Panel's storage: meetings, fixed agendas (panel_items) and decisions
 // (panel_decisions), each edit in one transaction with its audit entry (PRODUCT §7).
 #include "money.h"
-#include "panelrules.h"
+#include "providerratings.h"
 
 #include <QDate>
 #include <QHash>

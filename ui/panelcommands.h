@@ -1,6 +1,7 @@
 #pragma once
 // Undoable panel edits (STYLE §5). Recording a decision (and the new fee row of a cost change)
 // is one audited transaction through PanelStore; undo removes both in one transaction too.
+#include "panelrules.h"
 #include "panelstore.h"
 
 #include <QUndoCommand>
