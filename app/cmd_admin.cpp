@@ -1,7 +1,7 @@
 #include "commands.h"
 
-#include "store.h"
-#include "storeroles.h"
+#include "store/store.h"
+#include "store/storeroles.h"
 
 namespace Cli {
 

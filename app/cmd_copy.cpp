@@ -1,7 +1,7 @@
 #include "commands.h"
 
-#include "storecopy.h"
-#include "store.h"
+#include "store/store.h"
+#include "store/storecopy.h"
 
 #include <QElapsedTimer>
 #include <QLocale>

@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "demoexport.h"
-#include "demogenerator.h"
-#include "store.h"
+#include "domain/demoexport.h"
+#include "domain/demogenerator.h"
+#include "store/store.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include "dates.h"
-#include "indicatorengine.h"
+#include "core/dates.h"
+#include "domain/indicatorengine.h"
 #include "reportpack.h"
 #include "reportrenderer.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QElapsedTimer>
 

@@ -1,7 +1,7 @@
 #include "commands.h"
 
-#include "importer.h"
-#include "store.h"
+#include "domain/importer.h"
+#include "store/store.h"
 
 #include <QElapsedTimer>
 

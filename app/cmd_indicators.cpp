@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "costtotals.h"
-#include "dates.h"
-#include "indicatorengine.h"
-#include "store.h"
+#include "core/dates.h"
+#include "domain/costtotals.h"
+#include "domain/indicatorengine.h"
+#include "store/store.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

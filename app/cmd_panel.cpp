@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "agenda.h"
-#include "dates.h"
-#include "panelrules.h"
-#include "store.h"
+#include "core/dates.h"
+#include "domain/agenda.h"
+#include "domain/panelrules.h"
+#include "store/store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "dates.h"
-#include "indicatorengine.h"
-#include "store.h"
+#include "core/dates.h"
+#include "domain/indicatorengine.h"
+#include "store/store.h"
 
 #include <QJsonArray>
 #include <algorithm>

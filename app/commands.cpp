@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <cstdio>
 

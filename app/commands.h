@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <QTextStream>
 
-#include "storeroles.h"
+#include "store/storeroles.h"
 
 #include <memory>
 

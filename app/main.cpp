@@ -1,8 +1,8 @@
 // careboard: the window, or a headless sub-command (PRODUCT §8).
 #include "commands.h"
-#include "demogenerator.h"
+#include "domain/demogenerator.h"
 #include "mainwindow.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -11,10 +11,10 @@
 // --view also times the whole Costs screen update (models and charts, offscreen).
 #include "costcommands.h"
 #include "costsview.h"
-#include "costtable.h"
-#include "demogenerator.h"
-#include "placementstore.h"
-#include "store.h"
+#include "domain/costtable.h"
+#include "domain/demogenerator.h"
+#include "store/placementstore.h"
+#include "store/store.h"
 #include "storeevents.h"
 
 #include <QApplication>

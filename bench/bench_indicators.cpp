@@ -5,12 +5,12 @@
 //   bench_indicators STORE [--at YYYY-MM-DD] [--sqlite3 PATH]
 //
 // One store per run, so that the peak memory (VmHWM) is that store's.
-#include "casestore.h"
-#include "costtotals.h"
-#include "dates.h"
+#include "core/dates.h"
+#include "domain/costtotals.h"
+#include "domain/indicatorengine.h"
 #include "peerqueries.h"
-#include "indicatorengine.h"
-#include "store.h"
+#include "store/casestore.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -26,18 +26,18 @@
 //                     second, so its figure is bounded by the poll)
 // Reads are the best of several runs (the machine is shared; the minimum is the cost); the peers'
 // figures include their process start-up (about 5 ms for sqlite3, 20 ms for psql).
-#include "costtable.h"
-#include "costtablemodel.h"
-#include "dates.h"
+#include "core/dates.h"
+#include "domain/costtable.h"
+#include "domain/demoexport.h"
+#include "domain/demogenerator.h"
+#include "domain/importer.h"
+#include "domain/indicatorengine.h"
+#include "itemmodels/costtablemodel.h"
 #include "peerqueries.h"
-#include "demoexport.h"
-#include "demogenerator.h"
-#include "importer.h"
-#include "indicatorengine.h"
-#include "placementstore.h"
-#include "storecopy.h"
-#include "store.h"
-#include "storewatcher.h"
+#include "store/placementstore.h"
+#include "store/store.h"
+#include "store/storecopy.h"
+#include "store/storewatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -9,10 +9,10 @@
 //
 //   bench_window [--db FILE|URL]... [--runs N]
 // Without --db, a default demo store (800 children) is generated in a temporary directory.
-#include "demogenerator.h"
+#include "domain/demogenerator.h"
 #include "mainwindow.h"
 #include "peerqueries.h"
-#include "store.h"
+#include "store/store.h"
 #include "trendsview.h"
 
 #include <QApplication>

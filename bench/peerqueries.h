@@ -2,7 +2,7 @@
 // The peers' SQL: what an analyst would write against the store to answer the same questions
 // as the indicator engine, one query per figure. The benchmarks run it through the engine's
 // own shell (sqlite3, psql) beside Careboard's figures. Portable SQL: the same text on both.
-#include "dates.h"
+#include "core/dates.h"
 
 #include <QDate>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 // Charts of the cost table (PRODUCT §6): annual cost by category (horizontal bars with £
 // labels) and numbers by category over time (a line per category).
-#include "costtable.h"
+#include "domain/costtable.h"
 
 #include <QDate>
 #include <QHash>

@@ -10,7 +10,7 @@
 // the whole PostgreSQL test case is reported as skipped (CAREBOARD_INIT_ENGINE in
 // initTestCase), never silently passed.
 #include "requirements.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

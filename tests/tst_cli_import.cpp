@@ -2,7 +2,7 @@
 // 1 with every error as file:line: COLUMN: message and nothing written, 2 on wrong usage.
 #include "clisupport.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QDate>
 #include <QDir>

@@ -3,7 +3,7 @@
 // data end (issue #5).
 #include "clisupport.h"
 
-#include "store.h"
+#include "store/store.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

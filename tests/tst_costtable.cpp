@@ -1,15 +1,15 @@
 // The cost table (PRODUCT §6): seed 000's "Type of placement – Costs" worked by hand, a small
 // case-level month, budgets, snapshots, what-if, versioned edits, and the item models.
-#include "auditlogmodel.h"
-#include "costcategorymodel.h"
-#include "costtable.h"
-#include "costtablemodel.h"
-#include "coststore.h"
-#include "placementcostmodel.h"
-#include "placementstore.h"
+#include "domain/costtable.h"
+#include "domain/whatif.h"
+#include "itemmodels/auditlogmodel.h"
+#include "itemmodels/costcategorymodel.h"
+#include "itemmodels/costtablemodel.h"
+#include "itemmodels/placementcostmodel.h"
+#include "itemmodels/whatifmodel.h"
+#include "store/coststore.h"
+#include "store/placementstore.h"
 #include "testsupport.h"
-#include "whatif.h"
-#include "whatifmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <cmath>

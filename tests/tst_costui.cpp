@@ -2,21 +2,21 @@
 // content as it was, merged typing, refused writes that keep the user's input and change nothing,
 // and the main window's Edit menu and history. With CAREBOARD_SCREENSHOT_DIR set, saves
 // costs.png, whatif.png and audit.png (docs/).
-#include "auditlogmodel.h"
 #include "costcommands.h"
 #include "costsview.h"
-#include "coststore.h"
-#include "costtablemodel.h"
-#include "demogenerator.h"
+#include "domain/demogenerator.h"
+#include "itemmodels/auditlogmodel.h"
+#include "itemmodels/costtablemodel.h"
+#include "itemmodels/placementcostmodel.h"
+#include "itemmodels/whatifmodel.h"
 #include "mainwindow.h"
-#include "placementcostmodel.h"
-#include "placementstore.h"
-#include "schema.h"
+#include "store/coststore.h"
+#include "store/placementstore.h"
+#include "store/schema.h"
 #include "storeevents.h"
 #include "testsupport.h"
-#include "whatifmodel.h"
 
-#include "auditlogmodel.h"
+#include "itemmodels/auditlogmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractProxyModel>

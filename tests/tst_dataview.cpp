@@ -1,9 +1,9 @@
 // The Data screen: importing from the window (worker thread, own connection), the returns and
 // imports listed, the findings table; with CAREBOARD_SCREENSHOT_DIR set, saves data.png.
 #include "dataview.h"
-#include "findingsmodel.h"
+#include "itemmodels/findingsmodel.h"
 #include "mainwindow.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QDir>
 #include <QFile>

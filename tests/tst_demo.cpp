@@ -1,7 +1,7 @@
 // The demo authority: deterministic for a seed, and shaped like the seeds (PRODUCT §3, issue #2).
-#include "demogenerator.h"
-#include "indicatorengine.h"
-#include "store.h"
+#include "domain/demogenerator.h"
+#include "domain/indicatorengine.h"
+#include "store/store.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

@@ -1,6 +1,6 @@
 // The indicator engine against hand-worked cases (PRODUCT §4). Expected values are worked out
 // in the comments, never copied from the engine.
-#include "indicatorengine.h"
+#include "domain/indicatorengine.h"
 #include "testsupport.h"
 
 class TestEngine : public QObject

@@ -4,20 +4,20 @@
 // a public CSV shows "c" for a small count; the Panel agenda / minutes PDF. PDFs are read back
 // with pdftotext (poppler-utils). With CAREBOARD_SCREENSHOT_DIR set the PDFs are kept there.
 #include "requirements.h"
-#include "agenda.h"
 #include "costsview.h"
 #include "dataview.h"
-#include "demogenerator.h"
+#include "domain/agenda.h"
+#include "domain/demogenerator.h"
 #include "exportaction.h"
 #include "exportdialog.h"
 #include "mainwindow.h"
 #include "panelminutes.h"
-#include "panelstore.h"
 #include "panelview.h"
 #include "placementmixview.h"
 #include "reportrenderer.h"
 #include "scorecardview.h"
-#include "store.h"
+#include "store/panelstore.h"
+#include "store/store.h"
 #include "trendsview.h"
 
 #include <QCheckBox>

@@ -1,12 +1,12 @@
 // The importer (PRODUCT §5, issue #7): each file kind, each format error with its line and
 // message, each data-quality finding, returns that overlap, all-or-nothing, the peer's files.
-#include "demoexport.h"
-#include "demogenerator.h"
-#include "findingsmodel.h"
-#include "importer.h"
-#include "importstore.h"
-#include "indicatorengine.h"
-#include "schema.h"
+#include "domain/demoexport.h"
+#include "domain/demogenerator.h"
+#include "domain/importer.h"
+#include "domain/indicatorengine.h"
+#include "itemmodels/findingsmodel.h"
+#include "store/importstore.h"
+#include "store/schema.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

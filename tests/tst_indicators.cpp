@@ -1,7 +1,7 @@
 // Every indicator of PRODUCT §4 against small hand-worked cases. Each expected value is worked out
 // in the comments from the episodes written in the test, never copied from the engine.
-#include "costtotals.h"
-#include "indicatorengine.h"
+#include "domain/costtotals.h"
+#include "domain/indicatorengine.h"
 #include "testsupport.h"
 
 #include <cmath>

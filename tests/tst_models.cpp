@@ -1,5 +1,5 @@
 // Item models, each exercised by QAbstractItemModelTester.
-#include "trendtablemodel.h"
+#include "itemmodels/trendtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -2,16 +2,16 @@
 // agenda order and review interval, decisions (undoable, audited, with the fee change), cost
 // avoidance and its year-to-date split, the residential tracker and the unregulated report.
 // Expected values are worked by hand in the comments.
-#include "agenda.h"
-#include "agendamodel.h"
-#include "costavoidance.h"
-#include "dates.h"
+#include "core/dates.h"
+#include "domain/agenda.h"
+#include "domain/costavoidance.h"
+#include "domain/panelrules.h"
+#include "domain/residentialtracker.h"
+#include "itemmodels/agendamodel.h"
+#include "itemmodels/reporttablemodel.h"
 #include "panelcommands.h"
-#include "panelrules.h"
-#include "panelstore.h"
-#include "placementstore.h"
-#include "reporttablemodel.h"
-#include "residentialtracker.h"
+#include "store/panelstore.h"
+#include "store/placementstore.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -1,13 +1,13 @@
 // The Panel screen on the demo authority, offscreen: agenda, keyboard navigation between cases,
 // recording a decision with Ctrl+Return and undoing it from the window's undo stack. With
 // CAREBOARD_SCREENSHOT_DIR set it saves docs/panel-*.png.
-#include "agendamodel.h"
-#include "demogenerator.h"
+#include "domain/demogenerator.h"
+#include "itemmodels/agendamodel.h"
+#include "itemmodels/reporttablemodel.h"
 #include "mainwindow.h"
-#include "panelstore.h"
 #include "panelview.h"
-#include "reporttablemodel.h"
-#include "store.h"
+#include "store/panelstore.h"
+#include "store/store.h"
 
 #include <QAbstractItemModelTester>
 #include <algorithm>

@@ -1,10 +1,10 @@
 // Several people at once on the PostgreSQL server (issue #9): no lost edits, roles enforced by
 // the server, notifications between connections. PostgreSQL only; skipped without a server.
 // The test binary doubles as the worker process: `tst_pgconcurrency worker URL SEED`.
-#include "placementstore.h"
-#include "rng.h"
-#include "storeroles.h"
-#include "storewatcher.h"
+#include "core/rng.h"
+#include "store/placementstore.h"
+#include "store/storeroles.h"
+#include "store/storewatcher.h"
 #include "testsupport.h"
 
 #include <QCoreApplication>

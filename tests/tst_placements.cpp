@@ -1,6 +1,6 @@
 // Placement details and fees: the fee in force at a date, category by mapping or override,
 // and fee changes that refuse a stale version.
-#include "placementstore.h"
+#include "store/placementstore.h"
 #include "testsupport.h"
 
 class TestPlacements : public QObject

@@ -1,9 +1,9 @@
 // The scorecard: targets and commentary stored with versions and audit entries, the item model's
 // periods, comparisons and RAG, and the drill-down list model.
-#include "countedchildrenmodel.h"
-#include "indicatorengine.h"
-#include "scorecardmodel.h"
-#include "scorecardstore.h"
+#include "domain/indicatorengine.h"
+#include "itemmodels/countedchildrenmodel.h"
+#include "itemmodels/scorecardmodel.h"
+#include "store/scorecardstore.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

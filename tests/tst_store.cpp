@@ -1,7 +1,7 @@
 // The store: creation, migration, refusal of files and databases that are not ours, the
 // append-only audit log, versioned updates and the import lock, on both engines.
-#include "schema.h"
-#include "store.h"
+#include "store/schema.h"
+#include "store/store.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

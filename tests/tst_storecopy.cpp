@@ -1,9 +1,9 @@
 // careboard copy: a whole store from SQLite to the engine under test and back, identical.
-#include "demogenerator.h"
-#include "indicatorengine.h"
-#include "placementstore.h"
-#include "schema.h"
-#include "storecopy.h"
+#include "domain/demogenerator.h"
+#include "domain/indicatorengine.h"
+#include "store/placementstore.h"
+#include "store/schema.h"
+#include "store/storecopy.h"
 #include "testsupport.h"
 
 class TestStoreCopy : public QObject

@@ -1,6 +1,6 @@
 // Live updates: an edit saved on one connection reaches a watcher on another.
-#include "placementstore.h"
-#include "storewatcher.h"
+#include "store/placementstore.h"
+#include "store/storewatcher.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

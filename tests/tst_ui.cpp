@@ -1,14 +1,14 @@
 // The main window on the demo authority, offscreen. With CAREBOARD_SCREENSHOT_DIR set, the test
 // also saves what each screen looks like (docs/ screenshots come from here).
-#include "demogenerator.h"
-#include "indicatorengine.h"
+#include "domain/demogenerator.h"
+#include "domain/indicatorengine.h"
+#include "itemmodels/scorecardmodel.h"
+#include "itemmodels/trendtablemodel.h"
 #include "mainwindow.h"
 #include "placementmixview.h"
-#include "scorecardmodel.h"
 #include "scorecardview.h"
-#include "store.h"
+#include "store/store.h"
 #include "trendsview.h"
-#include "trendtablemodel.h"
 
 #include <QApplication>
 #include <QChart>

@@ -1,8 +1,8 @@
 #include "categoriesdialog.h"
 
-#include "costcategorymodel.h"
 #include "costcommands.h"
-#include "store.h"
+#include "itemmodels/costcategorymodel.h"
+#include "store/store.h"
 #include "storeevents.h"
 
 #include <QDialogButtonBox>

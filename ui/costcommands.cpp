@@ -1,8 +1,8 @@
 #include "costcommands.h"
 
-#include "dates.h"
+#include "core/dates.h"
+#include "store/store.h"
 #include "storeevents.h"
-#include "store.h"
 
 #include <QCoreApplication>
 #include <QUndoStack>

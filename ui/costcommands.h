@@ -4,8 +4,8 @@
 // audit entry, refusing a stale version) and tells StoreEvents. Typing into the same cell merges
 // into one undo step. A refused write leaves the store unchanged: the command marks itself
 // obsolete (QUndoStack then discards it) and reports lastError() and StoreEvents::editFailed.
-#include "coststore.h"
-#include "placementstore.h"
+#include "store/coststore.h"
+#include "store/placementstore.h"
 
 #include <QUndoCommand>
 

@@ -2,19 +2,19 @@
 
 #include "noticebar.h"
 
-#include "casestore.h"
+#include "store/casestore.h"
 
-#include "auditlogmodel.h"
 #include "categoriesdialog.h"
+#include "core/dates.h"
 #include "costcharts.h"
 #include "costcommands.h"
-#include "coststore.h"
-#include "costtablemodel.h"
-#include "dates.h"
-#include "placementcostmodel.h"
-#include "store.h"
+#include "itemmodels/auditlogmodel.h"
+#include "itemmodels/costtablemodel.h"
+#include "itemmodels/placementcostmodel.h"
+#include "itemmodels/whatifmodel.h"
+#include "store/coststore.h"
+#include "store/store.h"
 #include "storeevents.h"
-#include "whatifmodel.h"
 
 #include <QChart>
 #include <QChartView>

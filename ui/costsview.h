@@ -3,10 +3,10 @@
 // snapshot's cells, and the fees of the placements behind a row), with the differences to
 // in-house, framework vs spot, the charts, the what-if and the audit log. Every edit is an undo
 // command on the main window's stack; totals and charts follow StoreEvents.
-#include "costtable.h"
+#include "domain/costtable.h"
+#include "domain/whatif.h"
 #include "exportaction.h"
-#include "storeroles.h"
-#include "whatif.h"
+#include "store/storeroles.h"
 
 #include <QHash>
 #include <QModelIndex>

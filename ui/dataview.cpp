@@ -1,10 +1,10 @@
 #include "dataview.h"
 
-#include "dates.h"
-#include "findingsmodel.h"
-#include "importer.h"
-#include "importstore.h"
-#include "store.h"
+#include "core/dates.h"
+#include "domain/importer.h"
+#include "itemmodels/findingsmodel.h"
+#include "store/importstore.h"
+#include "store/store.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // data-quality findings to fix at source.
 #include "exportaction.h"
 
-#include "storeroles.h"
+#include "store/storeroles.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The main window: navigation between the screens of PRODUCT §2 over one open store.
-#include "storeroles.h"
+#include "store/storeroles.h"
 
 #include <QMainWindow>
 #include <QSet>

@@ -1,9 +1,9 @@
 #include "packdialog.h"
 
-#include "indicatorengine.h"
+#include "domain/indicatorengine.h"
 #include "reportpack.h"
 #include "reportrenderer.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

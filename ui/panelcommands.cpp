@@ -1,8 +1,8 @@
 #include "panelcommands.h"
 
-#include "dates.h"
-#include "panelrules.h"
-#include "store.h"
+#include "core/dates.h"
+#include "domain/panelrules.h"
+#include "store/store.h"
 
 RecordDecisionCommand::RecordDecisionCommand(Store &store, const PanelDecision &decision, int placementVersion,
                                              std::function<void()> changed, std::function<void(const QString &)> failed)

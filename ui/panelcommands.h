@@ -1,8 +1,8 @@
 #pragma once
 // Undoable panel edits (STYLE §5). Recording a decision (and the new fee row of a cost change)
 // is one audited transaction through PanelStore; undo removes both in one transaction too.
-#include "panelrules.h"
-#include "panelstore.h"
+#include "domain/panelrules.h"
+#include "store/panelstore.h"
 
 #include <QUndoCommand>
 #include <functional>

@@ -1,8 +1,8 @@
 #include "panelminutes.h"
 
-#include "dates.h"
-#include "placementstore.h"
-#include "store.h"
+#include "core/dates.h"
+#include "store/placementstore.h"
+#include "store/store.h"
 
 #include <QHash>
 #include <QObject>

@@ -3,9 +3,9 @@
 // (child reference, age, placement, weekly cost, flags with their reasons, review due) and, once
 // decisions are recorded, each decision (outcome, new cost and from when, actions, next review)
 // — what the chair circulates after the meeting. Child-level: always OFFICIAL-SENSITIVE.
-#include "agenda.h"
-#include "panelstore.h"
+#include "domain/agenda.h"
 #include "reportdocument.h"
+#include "store/panelstore.h"
 
 class Store;
 

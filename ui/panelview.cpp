@@ -2,18 +2,18 @@
 
 #include "noticebar.h"
 
-#include "agendamodel.h"
-#include "casestore.h"
-#include "costavoidance.h"
-#include "dates.h"
+#include "core/dates.h"
+#include "domain/costavoidance.h"
+#include "domain/residentialtracker.h"
+#include "itemmodels/agendamodel.h"
+#include "itemmodels/reporttablemodel.h"
 #include "panelcommands.h"
 #include "panelminutes.h"
-#include "panelstore.h"
-#include "placementstore.h"
 #include "reportrenderer.h"
-#include "reporttablemodel.h"
-#include "residentialtracker.h"
-#include "store.h"
+#include "store/casestore.h"
+#include "store/panelstore.h"
+#include "store/placementstore.h"
+#include "store/store.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -4,10 +4,10 @@
 // and the unregulated-provision report. Large type; keyboard-driven (Alt+Down / Alt+Up next and
 // previous case, Ctrl+Return records the decision); nothing more personal than the child
 // reference, age and placement.
-#include "agenda.h"
+#include "domain/agenda.h"
+#include "domain/panelrules.h"
 #include "exportaction.h"
-#include "panelrules.h"
-#include "storeroles.h"
+#include "store/storeroles.h"
 
 #include <QSet>
 #include <QWidget>

@@ -1,11 +1,11 @@
 #include "placementmixview.h"
 
-#include "casestore.h"
-#include "dates.h"
+#include "core/dates.h"
+#include "domain/indicatorengine.h"
 #include "exportaction.h"
-#include "indicatorengine.h"
 #include "mixchart.h"
-#include "store.h"
+#include "store/casestore.h"
+#include "store/store.h"
 #include "trendchart.h"
 
 #include <QChart>

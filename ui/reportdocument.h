@@ -1,7 +1,7 @@
 #pragma once
 // A document to export: a sequence of headings, paragraphs, charts and tables, with its security
 // marking. The report pack, a single chart's export and the panel minutes are all one of these.
-#include "tabledata.h"
+#include "core/tabledata.h"
 
 #include <QDate>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "reportrenderer.h"
 
-#include "dates.h"
+#include "core/dates.h"
 
 #include <QChart>
 #include <QFileInfo>

@@ -2,10 +2,10 @@
 
 #include "noticebar.h"
 
-#include "dates.h"
-#include "indicatorengine.h"
-#include "scorecardmodel.h"
-#include "store.h"
+#include "core/dates.h"
+#include "domain/indicatorengine.h"
+#include "itemmodels/scorecardmodel.h"
+#include "store/store.h"
 
 #include <QComboBox>
 #include <QDateEdit>

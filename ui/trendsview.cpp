@@ -1,13 +1,13 @@
 #include "trendsview.h"
 
-#include "casestore.h"
-#include "countedchildrenmodel.h"
-#include "dates.h"
+#include "core/dates.h"
 #include "exportaction.h"
 #include "exportdialog.h"
-#include "store.h"
+#include "itemmodels/countedchildrenmodel.h"
+#include "itemmodels/trendtablemodel.h"
+#include "store/casestore.h"
+#include "store/store.h"
 #include "trendchart.h"
-#include "trendtablemodel.h"
 
 #include <QChart>
 #include <QChartView>

@@ -2,8 +2,8 @@
 // The Trends screen: one indicator's rate per 10,000 over a chosen period and step, with
 // England's line (and statistical neighbours' and the region's when loaded), hover details, the
 // numbers underneath, and a click on a point to list the children counted.
+#include "domain/indicatorengine.h"
 #include "exportaction.h"
-#include "indicatorengine.h"
 #include "trendchart.h"
 
 #include <QWidget>

@@ -2,7 +2,7 @@
 // One entry point per importer parser, shared by the libFuzzer targets (built with clang when
 // CAREBOARD_FUZZ is on) and the corpus replay test run by ctest. The CSV targets put the kind's
 // header row before the fuzzed bytes so that the fuzzer spends its time in the rows.
-#include "importer.h"
+#include "domain/importer.h"
 
 #include <QByteArray>
 #include <cstddef>

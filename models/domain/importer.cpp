@@ -1,0 +1,818 @@
+#include "domain/importer.h"
+
+#include "core/codes.h"
+#include "core/csvreader.h"
+#include "core/dates.h"
+#include "core/importtable.h"
+#include "core/money.h"
+#include "store/importstore.h"
+#include "store/store.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+using namespace ImportTable;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing: bytes to typed cells, format errors, and the findings that need no store.
+
+namespace {
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool digitsAt(std::string_view s, size_t from, size_t n, int *out)
+{
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+// The rules of Dates::parse on bytes, without a QString per cell: DD/MM/YYYY or YYYY-MM-DD.
+int64_t parseDate(std::string_view s)
+{
+    int y = 0, m = 0, d = 0;
+    if (s.size() == 10 && s[2] == '/' && s[5] == '/') {
+        if (!digitsAt(s, 0, 2, &d) || !digitsAt(s, 3, 2, &m) || !digitsAt(s, 6, 4, &y))
+            return 0;
+    } else if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+        if (!digitsAt(s, 0, 4, &y) || !digitsAt(s, 5, 2, &m) || !digitsAt(s, 8, 2, &d))
+            return 0;
+    } else {
+        return 0;
+    }
+    const QDate date(y, m, d);
+    return date.isValid() ? date.toJulianDay() : 0;
+}
+
+bool parseInt(std::string_view s, int64_t *out)
+{
+    if (s.empty() || s.size() > 18)
+        return false;
+    const char *b = s.data(), *e = s.data() + s.size();
+    if (*b == '+')
+        ++b;
+    const auto r = std::from_chars(b, e, *out);
+    return r.ec == std::errc() && r.ptr == e && b != e;
+}
+
+bool parseReal(std::string_view s, double *out)
+{
+    const char *b = s.data(), *e = s.data() + s.size();
+    if (b != e && *b == '+')
+        ++b;
+    const auto r = std::from_chars(b, e, *out);
+    return r.ec == std::errc() && r.ptr == e && b != e && std::isfinite(*out);
+}
+
+bool equalsNoCase(std::string_view a, const char *b)
+{
+    const size_t n = std::strlen(b);
+    if (a.size() != n)
+        return false;
+    for (size_t i = 0; i < n; ++i)
+        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+QString shown(std::string_view s)
+{
+    QString v = QString::fromUtf8(s.data(), qsizetype(std::min<size_t>(s.size(), 40)));
+    if (s.size() > 40)
+        v += QStringLiteral("…");
+    return QStringLiteral("'%1'").arg(v);
+}
+
+QString ukDate(int64_t julian)
+{
+    return Dates::uk(QDate::fromJulianDay(julian));
+}
+
+bool inList(std::string_view v, const std::vector<std::string> &list)
+{
+    for (const auto &s : list)
+        if (v == s)
+            return true;
+    return false;
+}
+
+std::vector<std::string> toStd(const QStringList &l)
+{
+    std::vector<std::string> out;
+    for (const QString &s : l)
+        out.push_back(s.toStdString());
+    return out;
+}
+
+struct CodeLists {
+    std::vector<std::string> rne = toStd(Codes::validRne());
+    std::vector<std::string> ls = toStd(Codes::validLegalStatuses());
+    std::vector<std::string> rec = toStd(Codes::validRec());
+    std::vector<std::string> providers = toStd(Codes::validProviders());
+    std::vector<std::string> rpc = toStd(Codes::validReasonPlaceChange());
+    // CIN category of need N1-N8 (903-codes.md), N9 ("case other than child in need") as the CIN census has it.
+    std::vector<std::string> need = {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9"};
+    // CP initial category of abuse (CIN census): neglect, physical, sexual, emotional, multiple.
+    std::vector<std::string> cpCategory = {"NEG", "PHY", "SAB", "EMO", "MUL"};
+    std::vector<std::string> funding = {"framework", "spot", "in-house"};
+    std::vector<std::string> placeCandidates = {"A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3",
+                                                "R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6",
+                                                "H5", "Z1", "Z11", "Z12", "Z13", "Z14"};
+    std::unordered_map<int, std::vector<std::string>> placesByYear;
+
+    bool validPlace(std::string_view place, int year)
+    {
+        auto it = placesByYear.find(year);
+        if (it == placesByYear.end()) {
+            std::vector<std::string> valid;
+            for (const auto &c : placeCandidates)
+                if (Codes::isValidPlace(QString::fromLatin1(c.data(), qsizetype(c.size())), year))
+                    valid.push_back(c);
+            it = placesByYear.emplace(year, std::move(valid)).first;
+        }
+        return inList(place, it->second);
+    }
+};
+
+CodeLists &codeLists()
+{
+    static CodeLists lists;
+    return lists;
+}
+
+class Parser
+{
+public:
+    Parser(QVector<ImportError> &errors, int &errorCount, QVector<ImportFinding> &findings,
+           const std::function<bool(qint64)> &progress)
+        : m_errors(errors), m_errorCount(errorCount), m_findings(findings), m_progress(progress)
+    {
+    }
+
+    bool cancelled() const { return m_cancelled; }
+    qint64 rowsRead() const { return m_rows; }
+
+    void error(const QString &file, int line, const QString &column, const QString &message)
+    {
+        ++m_errorCount;
+        if (m_errors.size() < Importer::maxListedErrors)
+            m_errors.push_back({file, line, column, message});
+    }
+    void finding(const QString &file, int line, const char *rule, const QString &message, std::string_view child = {})
+    {
+        m_findings.push_back({file, line, QString::fromLatin1(rule), message, QString::fromUtf8(child.data(), qsizetype(child.size()))});
+    }
+
+    bool parse(const QString &name, const QByteArray &data, ParsedFile *out)
+    {
+        out->name = name;
+        out->hash = QCryptographicHash::hash(data, QCryptographicHash::Sha1).toHex();
+        qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+            ++i;
+        if (i < data.size() && data[i] == '<')
+            return parseXml(name, data, out);
+        return parseCsv(name, data, out);
+    }
+
+private:
+    bool tick()
+    {
+        if ((++m_rows & 0x3FFF) == 0 && m_progress && !m_progress(m_rows))
+            m_cancelled = true;
+        return !m_cancelled;
+    }
+
+    // Converts one record, given in the kind's column order (absent columns empty), into cells.
+    void addRow(Table &t, const std::string_view *fields, int line)
+    {
+        const auto &cols = t.spec->columns;
+        t.lines.push_back(line);
+        for (size_t c = 0; c < cols.size(); ++c) {
+            const ColumnSpec &col = cols[c];
+            const std::string_view v = trimmed(fields[c]);
+            int64_t cell = 0;
+            if (v.empty()) {
+                if (col.required)
+                    error(t.file, line, QLatin1String(col.name), QStringLiteral("required value missing"));
+                switch (col.type) {
+                case ColType::Text: case ColType::Date: cell = 0; break;
+                case ColType::Real: { const double nan = std::numeric_limits<double>::quiet_NaN(); std::memcpy(&cell, &nan, sizeof cell); break; }
+                default: cell = nullValue;
+                }
+                t.cells.push_back(cell);
+                continue;
+            }
+            const QLatin1String column(col.name);
+            switch (col.type) {
+            case ColType::Text:
+                if (v.size() > 0xFFFF) {
+                    error(t.file, line, column, QStringLiteral("value longer than 65,535 characters"));
+                    break;
+                }
+                cell = int64_t((uint64_t(t.arena.size()) << 16) | v.size());
+                t.arena.append(v.data(), v.size());
+                break;
+            case ColType::Date:
+                cell = parseDate(v);
+                if (!cell)
+                    error(t.file, line, column, QStringLiteral("%1 is not a date (DD/MM/YYYY or YYYY-MM-DD)").arg(shown(v)));
+                break;
+            case ColType::DateOrFlag:
+                if (equalsNoCase(v, "Y") || equalsNoCase(v, "YES"))
+                    cell = 1;
+                else if (equalsNoCase(v, "N") || equalsNoCase(v, "NO"))
+                    cell = 0;
+                else if (!(cell = parseDate(v))) {
+                    cell = nullValue;
+                    error(t.file, line, column, QStringLiteral("%1 is not a date (DD/MM/YYYY or YYYY-MM-DD) or Y/N").arg(shown(v)));
+                }
+                break;
+            case ColType::Int:
+                if (!parseInt(v, &cell)) {
+                    cell = nullValue;
+                    error(t.file, line, column, QStringLiteral("%1 is not a whole number").arg(shown(v)));
+                }
+                break;
+            case ColType::Money: {
+                Money::Pence p = 0;
+                if (Money::parse(QString::fromUtf8(v.data(), qsizetype(v.size())), &p)) {
+                    cell = p;
+                } else {
+                    cell = nullValue;
+                    error(t.file, line, column, QStringLiteral("%1 is not an amount of money (e.g. 1234.50)").arg(shown(v)));
+                }
+                break;
+            }
+            case ColType::Real: {
+                double d = 0;
+                if (!parseReal(v, &d)) {
+                    d = std::numeric_limits<double>::quiet_NaN();
+                    error(t.file, line, column, QStringLiteral("%1 is not a number").arg(shown(v)));
+                }
+                std::memcpy(&cell, &d, sizeof cell);
+                break;
+            }
+            case ColType::Bool:
+                if (equalsNoCase(v, "Y") || equalsNoCase(v, "YES") || equalsNoCase(v, "TRUE") || v == "1")
+                    cell = 1;
+                else if (equalsNoCase(v, "N") || equalsNoCase(v, "NO") || equalsNoCase(v, "FALSE") || v == "0")
+                    cell = 0;
+                else {
+                    cell = nullValue;
+                    error(t.file, line, column, QStringLiteral("%1 is not Y or N").arg(shown(v)));
+                }
+                break;
+            case ColType::Month: {
+                int y = 0, m = 0;
+                if (v.size() == 7 && v[4] == '-' && digitsAt(v, 0, 4, &y) && digitsAt(v, 5, 2, &m) && m >= 1 && m <= 12) {
+                    cell = y * 100 + m;
+                } else if (const int64_t j = parseDate(v)) {
+                    const QDate d = QDate::fromJulianDay(j);
+                    cell = d.year() * 100 + d.month();
+                } else {
+                    cell = nullValue;
+                    error(t.file, line, column, QStringLiteral("%1 is not a month (YYYY-MM)").arg(shown(v)));
+                }
+                break;
+            }
+            }
+            t.cells.push_back(cell);
+        }
+    }
+
+    static QString normalisedName(std::string_view s)
+    {
+        return QString::fromUtf8(trimmed(s).data(), qsizetype(trimmed(s).size())).toUpper();
+    }
+
+    bool parseCsv(const QString &name, const QByteArray &data, ParsedFile *out)
+    {
+        const int before = m_errorCount;
+        Table table;
+        table.file = name;
+        std::vector<int> map;        // kind column -> field position, -1 when absent
+        size_t headerFields = 0;
+        bool headerSeen = false;
+        std::vector<std::string_view> record;
+        // Size the table once: growing a million-row vector copies it again and again.
+        const size_t lineCount = size_t(data.count('\n')) + 1;
+        table.lines.reserve(lineCount);
+        table.arena.reserve(size_t(data.size()));  // untouched pages cost no memory
+        bool reserved = false;
+        QString csvError;
+        int csvErrorLine = 0;
+        const bool ok = CsvReader::parse(data, [&](const CsvReader::Fields &fields, int line) {
+            if (!headerSeen) {
+                headerSeen = true;
+                headerFields = fields.size();
+                QStringList names;
+                for (const auto &f : fields)
+                    names << normalisedName(f);
+                const ImportKind kind = matchHeader(names, &map);
+                if (kind == ImportKind::Unknown) {
+                    QStringList known;
+                    for (ImportKind k : csvKinds())
+                        known << importKindName(k);
+                    error(name, line, QStringLiteral("header"),
+                          QStringLiteral("the columns %1 match no known kind of file (%2; see PRODUCT §5)")
+                              .arg(names.join(QLatin1Char(',')).left(200), known.join(QStringLiteral(", "))));
+                    return false;
+                }
+                out->kind = kind;
+                table.spec = &spec(kind);
+                table.columns = int(table.spec->columns.size());
+                record.resize(size_t(table.columns));
+                return true;
+            }
+            if (fields.size() != headerFields) {
+                error(name, line, QStringLiteral("row"),
+                      QStringLiteral("%1 %2 where the header has %3").arg(fields.size()).arg(fields.size() == 1 ? QStringLiteral("field") : QStringLiteral("fields")).arg(headerFields));
+                return tick();
+            }
+            if (!reserved) {
+                table.cells.reserve(lineCount * size_t(table.columns));
+                reserved = true;
+            }
+            for (int c = 0; c < table.columns; ++c)
+                record[size_t(c)] = map[size_t(c)] < 0 ? std::string_view() : fields[size_t(map[size_t(c)])];
+            addRow(table, record.data(), line);
+            return tick();
+        }, &csvError, &csvErrorLine);
+        if (!ok && !m_cancelled)
+            error(name, csvErrorLine, QStringLiteral("CSV"), csvError);
+        if (!headerSeen)
+            error(name, 1, QStringLiteral("header"), QStringLiteral("the file is empty: a header row is required"));
+        if (m_cancelled || m_errorCount > before || !table.spec)
+            return false;
+        out->tables.push_back(std::move(table));
+        return finish(out);
+    }
+
+    // The kind whose columns the header names: every name one of the kind's, none twice, and
+    // every column the kind requires present (some 903 columns may be left out).
+    static ImportKind matchHeader(const QStringList &names, std::vector<int> *map)
+    {
+        for (ImportKind k : csvKinds()) {
+            const KindSpec &s = spec(k);
+            std::vector<int> m(s.columns.size(), -1);
+            bool ok = true;
+            for (int i = 0; i < names.size() && ok; ++i) {
+                ok = false;
+                for (size_t c = 0; c < s.columns.size(); ++c) {
+                    if (names[i] == QLatin1String(s.columns[c].name) && m[c] < 0) {
+                        m[c] = i;
+                        ok = true;
+                        break;
+                    }
+                }
+            }
+            for (size_t c = 0; c < s.columns.size() && ok; ++c)
+                ok = m[c] >= 0 || s.columns[c].optionalColumn;
+            if (ok) {
+                *map = m;
+                return k;
+            }
+        }
+        return ImportKind::Unknown;
+    }
+
+    // The 903 XML form: <Message> (or <Children>) holding <Child> elements, each with the header
+    // fields (CHILDID for CHILD) and <Episode> elements (PL for PLACE), at any nesting depth.
+    bool parseXml(const QString &name, const QByteArray &data, ParsedFile *out)
+    {
+        const int before = m_errorCount;
+        out->kind = ImportKind::Xml903;
+        Table header, episodes;
+        header.file = episodes.file = name;
+        header.spec = &spec(ImportKind::Header903);
+        episodes.spec = &spec(ImportKind::Episodes903);
+        header.columns = int(header.spec->columns.size());
+        episodes.columns = int(episodes.spec->columns.size());
+        const auto indexOf = [](const KindSpec &s, const QString &tag) {
+            const QString t = tag == QLatin1String("CHILDID") ? QStringLiteral("CHILD") : tag == QLatin1String("PL") ? QStringLiteral("PLACE") : tag;
+            for (size_t c = 0; c < s.columns.size(); ++c)
+                if (t == QLatin1String(s.columns[c].name))
+                    return int(c);
+            return -1;
+        };
+        std::vector<std::string> childFields(size_t(header.columns)), episodeFields(size_t(episodes.columns));
+        std::vector<std::pair<std::vector<std::string>, int>> childEpisodes;
+        int childLine = 0, episodeLine = 0, depth = 0;
+        bool inChild = false, inEpisode = false;
+        QXmlStreamReader xml(data);
+        const auto views = [](const std::vector<std::string> &v) {
+            std::vector<std::string_view> out(v.begin(), v.end());
+            return out;
+        };
+        while (!xml.atEnd() && !m_cancelled) {
+            const auto token = xml.readNext();
+            if (token == QXmlStreamReader::StartElement) {
+                const QString tag = xml.name().toString().toUpper();
+                if (++depth == 1 && tag != QLatin1String("MESSAGE") && tag != QLatin1String("CHILDREN")) {
+                    error(name, int(xml.lineNumber()), QStringLiteral("XML"),
+                          QStringLiteral("the root element <%1> is not a 903 return (<Message> or <Children>)").arg(xml.name()));
+                    return false;
+                }
+                if (tag == QLatin1String("CHILD")) {
+                    inChild = true;
+                    childLine = int(xml.lineNumber());
+                    std::fill(childFields.begin(), childFields.end(), std::string());
+                    childEpisodes.clear();
+                } else if (tag == QLatin1String("EPISODE") && inChild) {
+                    inEpisode = true;
+                    episodeLine = int(xml.lineNumber());
+                    std::fill(episodeFields.begin(), episodeFields.end(), std::string());
+                } else if (inChild) {
+                    const int line = int(xml.lineNumber());
+                    const int hc = indexOf(*header.spec, tag), ec = indexOf(*episodes.spec, tag);
+                    if (hc >= 0 || ec >= 0) {
+                        const std::string text = xml.readElementText(QXmlStreamReader::IncludeChildElements).toStdString();
+                        --depth;
+                        if (inEpisode && ec >= 0 && ec != Episode::CHILD)
+                            episodeFields[size_t(ec)] = text;
+                        else if (!inEpisode && hc >= 0)
+                            childFields[size_t(hc)] = text;
+                        else
+                            error(name, line, tag, QStringLiteral("<%1> is not expected here").arg(xml.name()));
+                    }
+                }
+            } else if (token == QXmlStreamReader::EndElement) {
+                --depth;
+                const QString tag = xml.name().toString().toUpper();
+                if (tag == QLatin1String("EPISODE") && inEpisode) {
+                    inEpisode = false;
+                    childEpisodes.emplace_back(episodeFields, episodeLine);
+                } else if (tag == QLatin1String("CHILD") && inChild) {
+                    inChild = false;
+                    addRow(header, views(childFields).data(), childLine);
+                    tick();
+                    for (auto &[fields, line] : childEpisodes) {
+                        fields[Episode::CHILD] = childFields[Header::CHILD];
+                        addRow(episodes, views(fields).data(), line);
+                        tick();
+                    }
+                }
+            }
+        }
+        if (xml.hasError() && !m_cancelled)
+            error(name, int(xml.lineNumber()), QStringLiteral("XML"), QStringLiteral("malformed XML: %1").arg(xml.errorString()));
+        if (m_cancelled || m_errorCount > before)
+            return false;
+        out->tables.push_back(std::move(header));
+        out->tables.push_back(std::move(episodes));
+        return finish(out);
+    }
+
+    // Duplicate keys (format errors) and the findings a file shows on its own.
+    bool finish(ParsedFile *out)
+    {
+        const int before = m_errorCount;
+        for (Table &t : out->tables) {
+            std::vector<uint32_t> order = sortedByKey(t);
+            checkDuplicates(t, order);
+            switch (t.spec->kind) {
+            case ImportKind::Episodes903: checkEpisodes(t, order, &out->returnYear); break;
+            case ImportKind::Header903: case ImportKind::Uasc903: checkChildren(t); break;
+            case ImportKind::CpPlans: checkPeriods(t, Cp::START, Cp::END, Cp::CATEGORY, codeLists().cpCategory); break;
+            case ImportKind::CinEpisodes: checkPeriods(t, Cin::REFERRAL, Cin::CLOSURE, Cin::NEED, codeLists().need); break;
+            case ImportKind::PlacementCosts: checkCosts(t); break;
+            case ImportKind::CostSnapshot: checkSnapshot(t); break;
+            default: break;
+            }
+        }
+        return m_errorCount == before;
+    }
+
+    static int compareCells(const Table &t, uint32_t a, uint32_t b, int col)
+    {
+        if (t.spec->columns[size_t(col)].type == ColType::Text) {
+            const int c = t.text(a, col).compare(t.text(b, col));
+            return c < 0 ? -1 : c > 0 ? 1 : 0;
+        }
+        const int64_t x = t.cell(a, col), y = t.cell(b, col);
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+
+    static std::vector<uint32_t> sortedByKey(const Table &t)
+    {
+        std::vector<uint32_t> order(t.rows());
+        for (uint32_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        const auto less = [&t](uint32_t a, uint32_t b) {
+            for (int col : t.spec->key)
+                if (const int c = compareCells(t, a, b, col))
+                    return c < 0;
+            return t.lines[a] < t.lines[b];
+        };
+        // Returns usually come sorted by child and date: then one pass is enough.
+        if (!std::is_sorted(order.begin(), order.end(), less))
+            std::sort(order.begin(), order.end(), less);
+        return order;
+    }
+
+    QString describeKey(const Table &t, uint32_t row) const
+    {
+        QStringList parts;
+        for (int col : t.spec->key) {
+            const ColumnSpec &c = t.spec->columns[size_t(col)];
+            QString v;
+            if (t.isNull(row, col))
+                v = QStringLiteral("(none)");
+            else if (c.type == ColType::Text)
+                v = QString::fromUtf8(t.text(row, col).data(), qsizetype(t.text(row, col).size()));
+            else if (c.type == ColType::Date)
+                v = ukDate(t.cell(row, col));
+            else if (c.type == ColType::Month)
+                v = QStringLiteral("%1-%2").arg(t.cell(row, col) / 100).arg(t.cell(row, col) % 100, 2, 10, QLatin1Char('0'));
+            else
+                v = QString::number(t.cell(row, col));
+            parts << QStringLiteral("%1 %2").arg(QLatin1String(c.name), v);
+        }
+        return parts.join(QStringLiteral(", "));
+    }
+
+    void checkDuplicates(const Table &t, const std::vector<uint32_t> &order)
+    {
+        for (size_t i = 1; i < order.size(); ++i) {
+            bool same = true;
+            for (int col : t.spec->key)
+                same = same && compareCells(t, order[i - 1], order[i], col) == 0;
+            if (same)
+                error(t.file, t.lines[order[i]], QLatin1String(t.spec->columns[size_t(t.spec->key.back())].name),
+                      QStringLiteral("duplicate of line %1 (%2)").arg(t.lines[order[i - 1]]).arg(describeKey(t, order[i])));
+        }
+    }
+
+    void checkCode(const Table &t, size_t r, int col, const std::vector<std::string> &list, const QString &yearLabel = {})
+    {
+        const std::string_view v = t.text(r, col);
+        if (v.empty() || inList(v, list))
+            return;
+        finding(t.file, t.lines[r], "invalid-code",
+                QStringLiteral("%1 %2 is not a valid code%3").arg(QLatin1String(t.spec->columns[size_t(col)].name), shown(v), yearLabel),
+                t.text(r, 0));
+    }
+
+    // 903 episodes: codes valid in the collection year of DECOM, REC consistent with DEC, dates
+    // in order, no two episodes of a child open at once (903 guidance: episodes are contiguous).
+    void checkEpisodes(const Table &t, const std::vector<uint32_t> &order, int *returnYear)
+    {
+        using namespace Episode;
+        CodeLists &codes = codeLists();
+        int64_t latest = 0;
+        for (size_t r = 0; r < t.rows(); ++r) {
+            const int64_t decom = t.cell(r, DECOM), dec = t.cell(r, DEC);
+            latest = std::max({latest, decom, dec});
+            const std::string_view child = t.text(r, CHILD);
+            const int line = t.lines[r];
+            const int year = Dates::financialYear(QDate::fromJulianDay(decom));
+            const std::string_view place = t.text(r, PLACE);
+            if (!place.empty() && !codes.validPlace(place, year))
+                finding(t.file, line, "invalid-code",
+                        QStringLiteral("PLACE %1 is not a valid code in %2").arg(shown(place), Dates::financialYearLabel(year)), child);
+            checkCode(t, r, RNE, codes.rne);
+            checkCode(t, r, LS, codes.ls);
+            checkCode(t, r, CIN, codes.need);
+            checkCode(t, r, PLACE_PROVIDER, codes.providers);
+            checkCode(t, r, REC, codes.rec);
+            checkCode(t, r, REASON_PLACE_CHANGE, codes.rpc);
+            const bool hasRec = !t.text(r, REC).empty();
+            if (!dec && hasRec)
+                finding(t.file, line, "open-with-rec",
+                        QStringLiteral("the episode has no DEC but a reason for ending (REC %1)").arg(shown(t.text(r, REC))), child);
+            if (dec && !hasRec)
+                finding(t.file, line, "closed-without-rec", QStringLiteral("the episode ends on %1 but has no REC").arg(ukDate(dec)), child);
+            if (dec && dec < decom)
+                finding(t.file, line, "dec-before-decom",
+                        QStringLiteral("DEC %1 is before DECOM %2").arg(ukDate(dec), ukDate(decom)), child);
+        }
+        for (size_t i = 1; i < order.size(); ++i) {
+            const uint32_t prev = order[i - 1], cur = order[i];
+            if (t.text(prev, CHILD) != t.text(cur, CHILD) || t.cell(prev, DECOM) == t.cell(cur, DECOM))
+                continue;
+            const int64_t prevEnd = t.cell(prev, DEC);
+            if (prevEnd == 0 || prevEnd > t.cell(cur, DECOM))
+                finding(t.file, t.lines[cur], "overlap",
+                        QStringLiteral("the episode from %1 overlaps the one from %2 (line %3), %4")
+                            .arg(ukDate(t.cell(cur, DECOM)), ukDate(t.cell(prev, DECOM)))
+                            .arg(t.lines[prev])
+                            .arg(prevEnd ? QStringLiteral("which ends %1").arg(ukDate(prevEnd)) : QStringLiteral("which is still open")),
+                        t.text(cur, CHILD));
+        }
+        // The return covers the financial year of its latest date (1 April to 31 March).
+        if (latest)
+            *returnYear = Dates::financialYear(QDate::fromJulianDay(latest));
+    }
+
+    void checkChildren(const Table &t)
+    {
+        for (size_t r = 0; r < t.rows(); ++r) {
+            const int64_t sex = t.cell(r, Header::SEX);
+            if (sex != nullValue && sex != 1 && sex != 2)
+                finding(t.file, t.lines[r], "invalid-code", QStringLiteral("SEX %1 is not 1 (male) or 2 (female)").arg(sex), t.text(r, 0));
+            if (t.spec->kind == ImportKind::Uasc903) {
+                const int64_t duc = t.cell(r, Uasc::DUC), dob = t.cell(r, Uasc::DOB);
+                if (duc && dob && duc < dob)
+                    finding(t.file, t.lines[r], "end-before-start",
+                            QStringLiteral("DUC %1 is before DOB %2").arg(ukDate(duc), ukDate(dob)), t.text(r, 0));
+            }
+        }
+    }
+
+    void checkPeriods(const Table &t, int start, int end, int code, const std::vector<std::string> &codes)
+    {
+        for (size_t r = 0; r < t.rows(); ++r) {
+            const int64_t s = t.cell(r, start), e = t.cell(r, end);
+            if (e && e < s)
+                finding(t.file, t.lines[r], "end-before-start",
+                        QStringLiteral("%1 %2 is before %3 %4")
+                            .arg(QLatin1String(t.spec->columns[size_t(end)].name), ukDate(e),
+                                 QLatin1String(t.spec->columns[size_t(start)].name), ukDate(s)),
+                        t.text(r, 0));
+            checkCode(t, r, code, codes);
+        }
+    }
+
+    void checkCosts(const Table &t)
+    {
+        for (size_t r = 0; r < t.rows(); ++r) {
+            const std::string_view funding = t.text(r, Cost::FUNDING);
+            bool known = funding.empty();
+            for (const auto &f : codeLists().funding)
+                known = known || equalsNoCase(funding, f.c_str());
+            if (!known)
+                finding(t.file, t.lines[r], "invalid-code",
+                        QStringLiteral("FUNDING %1 is not framework, spot or in-house").arg(shown(funding)), t.text(r, 0));
+            if (t.cell(r, Cost::WEEKLY_FEE) < 0)
+                finding(t.file, t.lines[r], "negative-fee", QStringLiteral("WEEKLY_FEE is negative"), t.text(r, 0));
+            const int64_t from = t.cell(r, Cost::EFFECTIVE_FROM);
+            if (from && from < t.cell(r, Cost::DECOM))
+                finding(t.file, t.lines[r], "fee-before-episode",
+                        QStringLiteral("EFFECTIVE_FROM %1 is before the episode's DECOM %2").arg(ukDate(from), ukDate(t.cell(r, Cost::DECOM))),
+                        t.text(r, 0));
+        }
+    }
+
+    // Seed 000: the published TOTAL row should carry the sum of numbers and the weighted average
+    // unit cost of the rows above it (its £954 is not the £882.69 its rows give).
+    void checkSnapshot(const Table &t)
+    {
+        struct Month { qint64 number = 0; double weighted = 0; int totalRow = -1; };
+        std::map<int64_t, Month> months;
+        for (size_t r = 0; r < t.rows(); ++r) {
+            Month &m = months[t.cell(r, Snapshot::MONTH)];
+            if (equalsNoCase(t.text(r, Snapshot::CATEGORY), "TOTAL")) {
+                m.totalRow = int(r);
+            } else {
+                m.number += t.cell(r, Snapshot::NUMBER);
+                m.weighted += double(t.cell(r, Snapshot::NUMBER)) * double(t.cell(r, Snapshot::AVE_UNIT_COST_WEEK));
+            }
+        }
+        for (const auto &[month, m] : months) {
+            if (m.totalRow < 0)
+                continue;
+            const size_t r = size_t(m.totalRow);
+            const qint64 number = t.cell(r, Snapshot::NUMBER), unit = t.cell(r, Snapshot::AVE_UNIT_COST_WEEK);
+            const double average = m.number ? m.weighted / double(m.number) : 0; // pence
+            if (number != m.number)
+                finding(t.file, t.lines[r], "total-mismatch",
+                        QStringLiteral("the TOTAL row's NUMBER %1 is not the sum of the rows, %2").arg(number).arg(m.number));
+            // Published averages are rounded to whole pounds: allow half a pound either way.
+            if (std::abs(double(unit) - average) > 50.0)
+                finding(t.file, t.lines[r], "total-mismatch",
+                        QStringLiteral("the TOTAL row's AVE_UNIT_COST_WEEK %1 is not the weighted average of the rows, %2")
+                            .arg(Money::format(unit, true), Money::format(Money::Pence(std::llround(average)), true)));
+        }
+    }
+
+    QVector<ImportError> &m_errors;
+    int &m_errorCount;
+    QVector<ImportFinding> &m_findings;
+    const std::function<bool(qint64)> &m_progress;
+    qint64 m_rows = 0;
+    bool m_cancelled = false;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct Importer::Impl {
+    static Result run(Importer &self, QList<QPair<QString, QByteArray>> files)
+    {
+        self.m_errors.clear();
+        self.m_errorCount = 0;
+        self.m_findings.clear();
+        self.m_summaries.clear();
+        self.m_failure.clear();
+        QElapsedTimer timer;
+        timer.start();
+        const bool profile = qEnvironmentVariableIsSet("CAREBOARD_IMPORT_PROFILE");
+        Parser parser(self.m_errors, self.m_errorCount, self.m_findings, self.m_progress);
+        std::vector<ParsedFile> parsed(size_t(files.size()));
+        for (int i = 0; i < files.size(); ++i) {
+            parser.parse(files[i].first, files[i].second, &parsed[size_t(i)]);
+            files[i].second = QByteArray(); // the parsed cells hold what is needed
+            if (parser.cancelled())
+                return Result::Cancelled;
+        }
+        if (self.m_errorCount)
+            return Result::Invalid;
+        if (self.m_store.isDemo() && self.m_store.hasCaseData() && !self.m_replaceDemo) {
+            self.m_failure = QStringLiteral("%1 holds the fictional demo authority; import into a new store "
+                                            "(careboard import --db NEW.sqlite ...) or replace the demo from the Data screen.")
+                                 .arg(self.m_store.location());
+            return Result::Failed;
+        }
+        if (profile)
+            qInfo("import: parsed and checked in %lld ms", timer.restart());
+        ImportStore writer(self.m_store, self.m_progress, parser.rowsRead());
+        const ImportStore::Outcome outcome = writer.write(parsed, self.m_replaceDemo, &self.m_findings, &self.m_summaries, &self.m_failure);
+        if (profile)
+            qInfo("import: written and committed in %lld ms", timer.restart());
+        if (outcome == ImportStore::Outcome::Cancelled) {
+            self.m_summaries.clear();
+            return Result::Cancelled;
+        }
+        if (outcome == ImportStore::Outcome::Failed) {
+            self.m_summaries.clear();
+            return Result::Failed;
+        }
+        return Result::Imported;
+    }
+};
+
+Importer::Importer(Store &store) : m_store(store) {}
+
+Importer::~Importer() = default;
+
+Importer::Result Importer::importFiles(const QStringList &paths)
+{
+    QList<QPair<QString, QByteArray>> files;
+    for (const QString &path : paths) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            m_errors.clear();
+            m_findings.clear();
+            m_summaries.clear();
+            m_failure = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+            return Result::Failed;
+        }
+        files.append({QFileInfo(path).fileName(), f.readAll()});
+    }
+    return Impl::run(*this, std::move(files));
+}
+
+Importer::Result Importer::importData(const QList<QPair<QString, QByteArray>> &files)
+{
+    return Impl::run(*this, files);
+}
+
+ImportKind Importer::detectKind(const QByteArray &data)
+{
+    QVector<ImportError> errors;
+    int count = 0;
+    QVector<ImportFinding> findings;
+    const std::function<bool(qint64)> none;
+    Parser parser(errors, count, findings, none);
+    ParsedFile file;
+    // Only the header row (or root element) matters: parse the first line.
+    qsizetype end = data.indexOf('\n');
+    const QByteArray head = data.trimmed().startsWith('<') ? data : data.left(end < 0 ? data.size() : end + 1);
+    parser.parse(QStringLiteral("(detect)"), head, &file);
+    return file.kind;
+}
+
+int Importer::parseOnly(const QString &name, const QByteArray &data, int *findingCount)
+{
+    QVector<ImportError> errors;
+    int count = 0;
+    QVector<ImportFinding> findings;
+    const std::function<bool(qint64)> none;
+    Parser parser(errors, count, findings, none);
+    ParsedFile file;
+    parser.parse(name, data, &file);
+    if (findingCount)
+        *findingCount = int(findings.size());
+    return count;
+}

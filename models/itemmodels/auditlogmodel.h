@@ -1,0 +1,26 @@
+#pragma once
+// The audit log, newest first: who changed what, when, from what to what, and why. Read-only:
+// the log is append-only in the schema too.
+#include "store/coststore.h"
+
+#include <QAbstractTableModel>
+
+class AuditLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { When, User, Table, Row, Field, Old, New, Reason, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1 };
+
+    explicit AuditLogModel(QObject *parent = nullptr);
+    void setEntries(const QVector<AuditEntry> &entries);
+    const AuditEntry &entryAt(int row) const { return m_entries.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVector<AuditEntry> m_entries;
+};

@@ -1,0 +1,101 @@
+#pragma once
+// The scorecard (PRODUCT §2.5): one row per indicator with this period, the previous period, the
+// same period last year, the target (editable), England, statistical neighbours, the direction of
+// good, a RAG rating and the commentary for the period (editable). Values come from the
+// indicator engine; targets and commentary from ScorecardStore.
+#include "domain/indicatorengine.h"
+#include "store/scorecardstore.h"
+
+#include <QAbstractTableModel>
+
+class Store;
+
+class ScorecardModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Indicator, ThisPeriod, PreviousPeriod, LastYear, Target, England, Neighbours, Direction, Rating,
+                  Commentary, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, RagRole };
+    enum class Period { Month, Quarter };
+    enum class Rag { None, Green, Amber, Red };
+
+    ScorecardModel(Store &store, IndicatorEngine &engine, QObject *parent = nullptr);
+
+    // The period ending on (or containing) `date`.
+    void setPeriod(Period period, const QDate &date);
+    Period period() const { return m_period; }
+    QDate periodEnd() const { return m_end; }
+    QDate previousEnd() const;
+    QDate lastYearEnd() const;
+    // Key of the commentary rows: "2025-03" (month) or "2024-25 Q4" (financial quarter).
+    QString periodKey() const;
+    QString periodLabel() const;
+    // Re-reads values, targets and commentary.
+    void refresh();
+
+    const IndicatorInfo &indicatorAt(int row) const { return m_rows.at(row).info; }
+    QString commentaryAt(int row) const { return m_rows.at(row).commentary.value.toString(); }
+    Rag ragAt(int row) const;
+    // The count of children a figure rests on (ThisPeriod, PreviousPeriod, LastYear), else -1.
+    qint64 countAt(int row, int column) const;
+
+    // Green if at or better than the comparison, Amber within 5% of it, Red beyond; None if the
+    // indicator has no direction of good or there is nothing to compare with.
+    static Rag rate(GoodDirection good, double value, double comparison);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Target: a number in the unit shown ("53" or "53%" for a share, "61.4" for a rate); empty
+    // clears it. Commentary: text. Refused edits emit editFailed with the reason.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    // One stored value of the scorecard, independent of the rows shown: a target (indicator,
+    // financial year; value in the indicator's own unit, null to clear) or a commentary
+    // (indicator, period key; text). An undo command keeps two of these and a version.
+    struct Entry {
+        Column column = Target;
+        QString indicator;
+        int financialYear = 0;
+        QString period;
+        QVariant value;
+        bool operator==(const Entry &o) const
+        {
+            return column == o.column && indicator == o.indicator && financialYear == o.financialYear && period == o.period
+                   && value == o.value;
+        }
+    };
+    // What the cell at `index` holds now, and its version (0: none stored).
+    Entry entryAt(const QModelIndex &index, int *version) const;
+    // The entry the user's input for `index` means (a target typed as "53%" becomes 0.53);
+    // false with *error for input that is not a valid target.
+    bool parse(const QModelIndex &index, const QVariant &input, Entry *entry, QString *error) const;
+    // Writes `entry` if its row is still at `expectedVersion` (versioned and audited in the
+    // store); *newVersion gets the row's version after. Rows on show redraw whatever the period.
+    bool write(const Entry &entry, int expectedVersion, int *newVersion, QString *error);
+
+signals:
+    void editFailed(const QString &message);
+
+private:
+    struct Row {
+        IndicatorInfo info;
+        IndicatorValue now, previous, lastYear;
+        double england = std::numeric_limits<double>::quiet_NaN();
+        double neighbours = std::numeric_limits<double>::quiet_NaN();
+        int benchmarkYear = 0;
+        VersionedValue target, commentary;
+    };
+    double benchmark(const IndicatorInfo &info, const QString &comparator, int *year) const;
+    double targetValue(const Row &r) const;
+
+    Store &m_store;
+    IndicatorEngine &m_engine;
+    ScorecardStore m_scorecard;
+    Period m_period = Period::Month;
+    QDate m_end;
+    QVector<Row> m_rows;
+};

@@ -1,0 +1,20 @@
+#pragma once
+// The store's schema as an ordered list of forward migrations. Migration N takes a store from
+// schema version N-1 to N; each runs in one transaction. Never edit a released migration: add one.
+#include "store/sqldialect.h"
+
+#include <QStringList>
+#include <QVector>
+
+namespace Schema {
+
+// Marks a SQLite file as a Careboard store (PRAGMA application_id), "CARB".
+constexpr int applicationId = 0x43415242;
+
+int latestVersion();
+// The statements of migration `version` (1-based) for the engine.
+QStringList migration(int version, const SqlDialect &dialect);
+// Every table of the latest schema, parents before children (copy and wipe use this order).
+QStringList tables();
+
+} // namespace Schema
