@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "store/store.h"
 #include "store/storeroles.h"
@@ -18,7 +18,7 @@ QString roleNamed(const QString &word)
 
 int admin(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("admin"));
+    const SubCommand &cmd = *find(QStringLiteral("admin"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "The PostgreSQL store (postgresql://USER@HOST/DB).", "URL"}});
     parser.addPositionalArgument(QStringLiteral("task"), QStringLiteral("roles | users | grant USER ROLE | revoke USER"));

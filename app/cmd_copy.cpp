@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "store/store.h"
 #include "store/storecopy.h"
@@ -10,7 +10,7 @@ namespace Cli {
 
 int copy(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("copy"));
+    const SubCommand &cmd = *find(QStringLiteral("copy"));
     QCommandLineParser parser;
     parser.addOptions({{"from", "Store to copy from (file or postgresql:// URL).", "SRC"},
                        {"to", "Store to copy into (a new file, or an existing empty PostgreSQL database).", "DST"},

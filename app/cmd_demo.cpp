@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "domain/demoexport.h"
 #include "domain/demogenerator.h"
@@ -9,7 +9,7 @@
 
 namespace Cli {
 
-static bool readInt(const QCommandLineParser &parser, const QString &name, int lo, int hi, int *value, const Command &cmd)
+static bool readInt(const QCommandLineParser &parser, const QString &name, int lo, int hi, int *value, const SubCommand &cmd)
 {
     if (!parser.isSet(name))
         return true;
@@ -25,7 +25,7 @@ static bool readInt(const QCommandLineParser &parser, const QString &name, int l
 
 int demo(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("demo"));
+    const SubCommand &cmd = *find(QStringLiteral("demo"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to write (file or postgresql:// URL).", "FILE|URL"},
                        {"seed", "Random seed (same seed, same data).", "N"},

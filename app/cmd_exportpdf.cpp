@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "core/dates.h"
 #include "domain/indicatorengine.h"
@@ -12,7 +12,7 @@ namespace Cli {
 
 int exportPdf(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("export-pdf"));
+    const SubCommand &cmd = *find(QStringLiteral("export-pdf"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to read.", "FILE"},
                        {"out", "PDF file to write.", "FILE.pdf"},

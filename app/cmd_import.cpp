@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "domain/importer.h"
 #include "store/store.h"
@@ -9,7 +9,7 @@ namespace Cli {
 
 int import(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("import"));
+    const SubCommand &cmd = *find(QStringLiteral("import"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to load the files into.", "FILE"}});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import; kinds recognised by header row."), QStringLiteral("FILE..."));

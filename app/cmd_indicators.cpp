@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "core/dates.h"
 #include "domain/costtotals.h"
@@ -31,7 +31,7 @@ QString csvNumber(const QJsonValue &v)
 
 int indicators(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("indicators"));
+    const SubCommand &cmd = *find(QStringLiteral("indicators"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to read.", "FILE"},
                        {"at", "The date (YYYY-MM-DD).", "DATE"},

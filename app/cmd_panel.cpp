@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "core/dates.h"
 #include "domain/agenda.h"
@@ -20,7 +20,7 @@ static QString csvField(QString s)
 
 int panel(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("panel"));
+    const SubCommand &cmd = *find(QStringLiteral("panel"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to read.", "FILE"},
                        {"at", "Date of the agenda.", "YYYY-MM-DD"},

@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "core/dates.h"
 #include "domain/indicatorengine.h"
@@ -34,7 +34,7 @@ QString unitName(IndicatorUnit u)
 
 int series(const QStringList &arguments)
 {
-    const Command &cmd = *find(QStringLiteral("series"));
+    const SubCommand &cmd = *find(QStringLiteral("series"));
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to read.", "FILE"},
                        {"indicator", "Indicator name (see --list).", "NAME"},

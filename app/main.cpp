@@ -1,5 +1,5 @@
 // careboard: the window, or a headless sub-command (PRODUCT §8).
-#include "commands.h"
+#include "cli.h"
 #include "domain/demogenerator.h"
 #include "mainwindow.h"
 #include "store/store.h"
@@ -15,7 +15,7 @@ static void printHelp()
       << "usage:\n  careboard [--db FILE|URL]             open the window (default: your own store, with demo data on first run)\n"
       << "      URL: postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=require], a shared store on a PostgreSQL server;\n"
       << "      the password comes from PGPASSWORD, ~/.pgpass or PGPASSFILE, never the command line\n";
-    for (const Cli::Command &c : Cli::commands())
+    for (const Cli::SubCommand &c : Cli::subCommands())
         o << "  " << c.synopsis << "\n      " << c.summary << "\n";
     o << "\nExit status: 0 success, 1 invalid data (nothing written), 2 wrong usage." << Qt::endl;
 }
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
         return Cli::Ok;
     }
     if (!first.isEmpty() && !first.startsWith(QLatin1Char('-'))) {
-        const Cli::Command *command = Cli::find(first);
+        const Cli::SubCommand *command = Cli::find(first);
         if (!command) {
             QCoreApplication app(argc, argv);
             Cli::err() << "careboard: unknown command '" << first << "'\nTry 'careboard --help'." << Qt::endl;

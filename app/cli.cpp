@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "cli.h"
 
 #include "store/store.h"
 
@@ -6,9 +6,9 @@
 
 namespace Cli {
 
-const QList<Command> &commands()
+const QList<SubCommand> &subCommands()
 {
-    static const QList<Command> list = {
+    static const QList<SubCommand> list = {
         {"demo", "careboard demo --db FILE|URL [--seed N] [--children N] [--from YYYY] [--to YYYY] [--csv DIR]",
          "write the fictional demo authority into a new (or demo) store", &demo},
         {"panel", "careboard panel --db FILE --at YYYY-MM-DD [--format json|csv]",
@@ -30,9 +30,9 @@ const QList<Command> &commands()
     return list;
 }
 
-const Command *find(const QString &name)
+const SubCommand *find(const QString &name)
 {
-    for (const Command &c : commands())
+    for (const SubCommand &c : subCommands())
         if (name == QLatin1String(c.name))
             return &c;
     return nullptr;
@@ -50,12 +50,12 @@ QTextStream &err()
     return s;
 }
 
-void printUsageError(const Command &command, const QString &message)
+void printUsageError(const SubCommand &command, const QString &message)
 {
     err() << "careboard " << command.name << ": " << message << "\nusage: " << command.synopsis << Qt::endl;
 }
 
-bool parse(QCommandLineParser &parser, const QStringList &arguments, const Command &command, bool allowPositional)
+bool parse(QCommandLineParser &parser, const QStringList &arguments, const SubCommand &command, bool allowPositional)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(arguments)) {
@@ -69,7 +69,7 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, const Comma
     return true;
 }
 
-bool requireOption(const QCommandLineParser &parser, const QString &name, const Command &command, QString *value)
+bool requireOption(const QCommandLineParser &parser, const QString &name, const SubCommand &command, QString *value)
 {
     if (!parser.isSet(name) || parser.value(name).isEmpty()) {
         printUsageError(command, QStringLiteral("--%1 is required").arg(name));
@@ -79,7 +79,7 @@ bool requireOption(const QCommandLineParser &parser, const QString &name, const 
     return true;
 }
 
-bool readDate(const QCommandLineParser &parser, const QString &name, const Command &command, QDate *value, bool required)
+bool readDate(const QCommandLineParser &parser, const QString &name, const SubCommand &command, QDate *value, bool required)
 {
     if (!parser.isSet(name)) {
         if (required)
@@ -96,7 +96,7 @@ bool readDate(const QCommandLineParser &parser, const QString &name, const Comma
 }
 
 bool readChoice(const QCommandLineParser &parser, const QString &name, const QStringList &choices, const QString &fallback,
-                const Command &command, QString *value)
+                const SubCommand &command, QString *value)
 {
     *value = parser.isSet(name) ? parser.value(name) : fallback;
     if (choices.contains(*value))
@@ -107,7 +107,7 @@ bool readChoice(const QCommandLineParser &parser, const QString &name, const QSt
     return false;
 }
 
-std::unique_ptr<Store> openExisting(const QString &location, const Command &command)
+std::unique_ptr<Store> openExisting(const QString &location, const SubCommand &command)
 {
     QString error;
     Store::OpenOptions options;
@@ -118,7 +118,7 @@ std::unique_ptr<Store> openExisting(const QString &location, const Command &comm
     return store;
 }
 
-bool requireRole(const Store &store, bool StoreRoles::Access::*what, const QString &role, const QString &task, const Command &command)
+bool requireRole(const Store &store, bool StoreRoles::Access::*what, const QString &role, const QString &task, const SubCommand &command)
 {
     const StoreRoles::Access access = StoreRoles::access(store);
     if (access.*what)

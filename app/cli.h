@@ -16,7 +16,7 @@ namespace Cli {
 
 enum Exit { Ok = 0, InvalidData = 1, Usage = 2 };
 
-struct Command {
+struct SubCommand {
     const char *name;
     const char *synopsis;
     const char *summary;
@@ -24,29 +24,29 @@ struct Command {
     bool needsGui = false;                    // paints charts: runs on the offscreen platform when headless
 };
 
-const QList<Command> &commands();
-const Command *find(const QString &name);
+const QList<SubCommand> &subCommands();
+const SubCommand *find(const QString &name);
 
 QTextStream &out();
 QTextStream &err();
 
 // Parses `arguments` with `parser`; on unknown options or stray positionals prints the problem
 // and the command's synopsis to stderr and returns false (the caller exits with Usage).
-bool parse(QCommandLineParser &parser, const QStringList &arguments, const Command &command, bool allowPositional = false);
+bool parse(QCommandLineParser &parser, const QStringList &arguments, const SubCommand &command, bool allowPositional = false);
 // Reads a required option; prints a usage error if missing.
-bool requireOption(const QCommandLineParser &parser, const QString &name, const Command &command, QString *value);
-void printUsageError(const Command &command, const QString &message);
+bool requireOption(const QCommandLineParser &parser, const QString &name, const SubCommand &command, QString *value);
+void printUsageError(const SubCommand &command, const QString &message);
 // Reads --NAME as an ISO date (YYYY-MM-DD); prints a usage error if it is missing (when required) or not a date.
-bool readDate(const QCommandLineParser &parser, const QString &name, const Command &command, QDate *value, bool required = true);
+bool readDate(const QCommandLineParser &parser, const QString &name, const SubCommand &command, QDate *value, bool required = true);
 // Reads --NAME as one of `choices` (`fallback` when not given); prints a usage error otherwise.
 bool readChoice(const QCommandLineParser &parser, const QString &name, const QStringList &choices, const QString &fallback,
-                const Command &command, QString *value);
+                const SubCommand &command, QString *value);
 // Opens an existing store (never creates one); prints the refusal and returns nullptr.
-std::unique_ptr<Store> openExisting(const QString &location, const Command &command);
+std::unique_ptr<Store> openExisting(const QString &location, const SubCommand &command);
 // True if the connected user's role grants `what` (a field of StoreRoles::Access); otherwise prints
 // that `task` needs `role` and who the user is, and returns false (the caller exits InvalidData).
 // The server would refuse anyway; this says so before any work, in words.
-bool requireRole(const Store &store, bool StoreRoles::Access::*what, const QString &role, const QString &task, const Command &command);
+bool requireRole(const Store &store, bool StoreRoles::Access::*what, const QString &role, const QString &task, const SubCommand &command);
 
 int demo(const QStringList &arguments);
 int panel(const QStringList &arguments);
