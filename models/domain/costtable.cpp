@@ -2,9 +2,8 @@
 
 #include "core/dates.h"
 #include "store/coststore.h"
+#include "store/placementstore.h"
 #include "store/store.h"
-
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -135,30 +134,15 @@ QVector<QPair<QDate, QHash<QString, int>>> numbersOverTime(Store &store, const Q
     QVector<bool> hasPlacements(ends.size(), false);
     // One pass over the placements open at any point of the window (not one query per month):
     // category as PlacementStore resolves it (override, PLACE x PLACE_PROVIDER, provider-free, Other).
-    QSqlQuery q = store.prepare(QStringLiteral(
-        "SELECT e.decom, e.dec, coalesce(cc.name, 'Uncategorised') FROM placements p"
-        " JOIN episodes e ON e.episode_id = p.episode_id"
-        " LEFT JOIN cost_category_map m1 ON m1.place = e.place AND m1.place_provider = coalesce(e.place_provider, '')"
-        " LEFT JOIN cost_category_map m2 ON m2.place = e.place AND m2.place_provider = ''"
-        " LEFT JOIN cost_categories oth ON oth.name = 'Other'"
-        " LEFT JOIN cost_categories cc ON cc.category_id = coalesce(p.category_id, m1.category_id, m2.category_id, oth.category_id)"
-        " WHERE e.decom <= ? AND (e.dec IS NULL OR e.dec > ?) AND coalesce(e.ls, '') NOT IN ('V3', 'V4')"));
-    q.setForwardOnly(true);
-    q.addBindValue(Dates::iso(ends.last()));
-    q.addBindValue(Dates::iso(ends.first()));
     QStringList endIso;
     for (const QDate &d : ends)
         endIso << Dates::iso(d);
-    if (Store::exec(q)) {
-        while (q.next()) {
-            const QString decom = q.value(0).toString(), dec = q.value(1).toString();
-            const QString category = q.value(2).toString();
-            for (int i = 0; i < ends.size(); ++i) {
-                const QString &end = endIso.at(i);
-                if (decom <= end && (dec.isEmpty() || dec > end)) { // ISO dates compare as text
-                    counts[i][category] += 1;
-                    hasPlacements[i] = true;
-                }
+    for (const PlacementStore::CategorySpan &p : PlacementStore(store).categorySpans(ends.first(), ends.last())) {
+        for (int i = 0; i < ends.size(); ++i) {
+            const QString &end = endIso.at(i);
+            if (p.decom <= end && (p.dec.isEmpty() || p.dec > end)) { // ISO dates compare as text
+                counts[i][p.category] += 1;
+                hasPlacements[i] = true;
             }
         }
     }

@@ -1,9 +1,7 @@
 #include "domain/costtotals.h"
 
+#include "store/coststore.h"
 #include "store/placementstore.h"
-#include "store/store.h"
-
-#include <QSqlQuery>
 
 namespace CostTotals {
 
@@ -20,15 +18,12 @@ CostTotal at(Store &store, const QDate &d)
         return t;
     }
     // A snapshot's TOTAL row is what was printed, not a category: the rows are the source.
-    QSqlQuery q = store.prepare(QStringLiteral("SELECT ave_unit_cost_week_pence, number FROM cost_snapshots"
-                                               " WHERE month = ? AND upper(category) <> 'TOTAL'"));
-    q.addBindValue(d.toString(QStringLiteral("yyyy-MM")));
-    if (!Store::exec(q))
-        return t;
-    while (q.next()) {
+    for (const SnapshotRow &r : CostStore(store).snapshot(d.toString(QStringLiteral("yyyy-MM")))) {
+        if (r.category.compare(QLatin1String("TOTAL"), Qt::CaseInsensitive) == 0)
+            continue;
         t.source = CostTotal::Source::Snapshot;
-        t.weeklyPence += q.value(0).toLongLong() * q.value(1).toLongLong();
-        t.placements += q.value(1).toLongLong();
+        t.weeklyPence += r.aveUnitWeek * r.number;
+        t.placements += r.number;
     }
     return t;
 }

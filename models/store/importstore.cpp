@@ -4,9 +4,11 @@
 #include "core/importtable.h"
 #include "core/money.h"
 #include "store/bulkinsert.h"
+#include "store/bulkload.h"
 #include "store/store.h"
 
 #include <QSqlQuery>
+#include <optional>
 #include <sqlite3.h>
 
 #include <map>
@@ -298,11 +300,13 @@ public:
         std::unique_ptr<BulkInsert> bulk;
         // A large return goes in faster without the DECOM and DEC indexes, built again once at the end
         // (a sort instead of a million random B-tree inserts); the transaction covers both.
-        const bool rebuildIndex = db && t.rows() > 100000;
-        if (rebuildIndex
-            && !(m_store.run(QStringLiteral("DROP INDEX IF EXISTS episodes_decom"), {}, &error)
-                 && m_store.run(QStringLiteral("DROP INDEX IF EXISTS episodes_dec"), {}, &error)))
-            return false;
+        std::optional<DeferredIndexes> dateIndexes;
+        if (db && t.rows() > 100000) {
+            dateIndexes.emplace(m_store, std::initializer_list<const char *>{"episodes"},
+                                std::initializer_list<const char *>{"episodes_decom", "episodes_dec"});
+            if (!dateIndexes->drop(&error))
+                return false;
+        }
         if (db) {
             if (sqlite3_prepare_v2(db, statement, -1, &st, nullptr) != SQLITE_OK)
                 return fail(QString::fromUtf8(sqlite3_errmsg(db)));
@@ -386,9 +390,7 @@ public:
             sqlite3_finalize(st);
         if (bulk && !bulk->finish())
             return fail(bulk->error());
-        if (rebuildIndex
-            && !(m_store.run(QStringLiteral("CREATE INDEX episodes_decom ON episodes(decom)"), {}, &error)
-                 && m_store.run(QStringLiteral("CREATE INDEX episodes_dec ON episodes(dec)"), {}, &error)))
+        if (dateIndexes && !dateIndexes->create(&error))
             return false;
         m_returnYears.insert(returnYear);
         return true;

@@ -200,3 +200,24 @@ bool PlacementStore::setCategoryOverride(qint64 placementId, qint64 categoryId, 
         return false;
     return tx.commit(error);
 }
+
+QVector<PlacementStore::CategorySpan> PlacementStore::categorySpans(const QDate &from, const QDate &to) const
+{
+    QVector<CategorySpan> out;
+    QSqlQuery q = m_store.prepare(QStringLiteral(
+        "SELECT e.decom, e.dec, coalesce(cc.name, 'Uncategorised') FROM placements p"
+        " JOIN episodes e ON e.episode_id = p.episode_id"
+        " LEFT JOIN cost_category_map m1 ON m1.place = e.place AND m1.place_provider = coalesce(e.place_provider, '')"
+        " LEFT JOIN cost_category_map m2 ON m2.place = e.place AND m2.place_provider = ''"
+        " LEFT JOIN cost_categories oth ON oth.name = 'Other'"
+        " LEFT JOIN cost_categories cc ON cc.category_id = coalesce(p.category_id, m1.category_id, m2.category_id, oth.category_id)"
+        " WHERE e.decom <= ? AND (e.dec IS NULL OR e.dec > ?) AND coalesce(e.ls, '') NOT IN ('V3', 'V4')"));
+    q.setForwardOnly(true);
+    q.addBindValue(Dates::iso(to));
+    q.addBindValue(Dates::iso(from));
+    if (!Store::exec(q))
+        return out;
+    while (q.next())
+        out << CategorySpan{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return out;
+}

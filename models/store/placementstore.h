@@ -58,6 +58,13 @@ public:
     // All placements of one child, oldest first, with the fee in force at each one's end (or D).
     QVector<PlacementRecord> childPlacements(qint64 childId, const QDate &d) const;
     QVector<FeeRecord> feeHistory(qint64 placementId) const;
+    // Every placement open at some point of [from, to] (V3/V4 excluded) as its episode's span
+    // (ISO dates; dec empty while open) and its cost category as openAt resolves it (override,
+    // PLACE x PLACE_PROVIDER, provider-free mapping, Other; 'Uncategorised' without any).
+    struct CategorySpan {
+        QString decom, dec, category;
+    };
+    QVector<CategorySpan> categorySpans(const QDate &from, const QDate &to) const;
 
     // Sets the fee from `effectiveFrom` (a new fee row, or the row at that date replaced) in one
     // transaction with its audit entry. `expectedVersion` is the placement version the user
