@@ -18,6 +18,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -108,7 +109,13 @@ public:
     QString newPgDatabase()
     {
         static QAtomicInt counter;
-        const QString db = QStringLiteral("careboard_t%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+        // The process id alone can name a database left behind by a killed earlier run with the
+        // same (reused) id: a random part keeps the name new.
+        static const quint32 run = QRandomGenerator::system()->generate();
+        const QString db = QStringLiteral("careboard_t%1_%2_%3")
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(run, 8, 16, QLatin1Char('0'))
+                               .arg(counter.fetchAndAddRelaxed(1));
         QString error;
         if (!rawExec(pgServer(), {QStringLiteral("CREATE DATABASE %1").arg(db)}, &error))
             qFatal("cannot create the test database %s: %s", qPrintable(db), qPrintable(error));
