@@ -6,12 +6,12 @@
 #include <QLocale>
 #include <cmath>
 
-namespace {
+// The model's columns are the domain's, in the same order.
+static_assert(int(ScorecardModel::Commentary) == int(Scorecard::Commentary)
+              && int(ScorecardModel::Rating) == int(Scorecard::Rating)
+              && int(ScorecardModel::ColumnCount) == int(Scorecard::ColumnCount));
 
-// The scorecard's rows, in the order of seed 000's performance report.
-const char *const rowKeys[] = {"cla", "cla_starts", "cla_ceased", "cp", "cin", "uasc", "three_plus_placements",
-                               "long_term_stability", "in_house_share_fostering", "external_share_residential",
-                               "out_of_area", "mix_foster", "mix_secure_and_childrens_homes", "mix_independent_supported"};
+namespace {
 
 double displayScale(const IndicatorInfo &info)
 {
@@ -30,102 +30,40 @@ ScorecardModel::ScorecardModel(Store &store, IndicatorEngine &engine, QObject *p
 void ScorecardModel::setPeriod(Period period, const QDate &date)
 {
     m_period = period;
-    m_end = period == Period::Month ? Dates::monthEnd(date.year(), date.month()) : Dates::quarterEnd(date);
+    m_end = Scorecard::periodEnd(period, date);
     refresh();
 }
 
 QDate ScorecardModel::previousEnd() const
 {
-    const QDate back = m_end.addMonths(m_period == Period::Month ? -1 : -3);
-    return m_period == Period::Month ? Dates::monthEnd(back.year(), back.month()) : Dates::quarterEnd(back);
+    return Scorecard::previousEnd(m_period, m_end);
 }
 
 QDate ScorecardModel::lastYearEnd() const
 {
-    const QDate back = m_end.addYears(-1);
-    return m_period == Period::Month ? Dates::monthEnd(back.year(), back.month()) : Dates::quarterEnd(back);
+    return Scorecard::lastYearEnd(m_period, m_end);
 }
 
 QString ScorecardModel::periodKey() const
 {
-    if (m_period == Period::Month)
-        return m_end.toString(QStringLiteral("yyyy-MM"));
-    const int quarter = ((m_end.month() + 8) % 12) / 3 + 1; // April-June is Q1
-    return QStringLiteral("%1 Q%2").arg(Dates::financialYearLabel(Dates::financialYear(m_end))).arg(quarter);
+    return Scorecard::periodKey(m_period, m_end);
 }
 
 QString ScorecardModel::periodLabel() const
 {
-    if (m_period == Period::Month)
-        return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(m_end, QStringLiteral("MMMM yyyy"));
-    return periodKey();
-}
-
-double ScorecardModel::benchmark(const IndicatorInfo &info, const QString &comparator, int *year) const
-{
-    if (info.benchmark.isEmpty())
-        return std::numeric_limits<double>::quiet_NaN();
-    // Benchmarks describe 31 March of their year: take the latest on or before the end of the
-    // period's financial year, else the earliest published.
-    const int wanted = Dates::financialYear(m_end) + 1;
-    const QVector<BenchmarkRow> rows = CaseStore(m_store).benchmarks(info.benchmark, comparator);
-    const BenchmarkRow *best = nullptr;
-    for (const BenchmarkRow &b : rows)
-        if (b.year <= wanted && (!best || b.year > best->year))
-            best = &b;
-    if (!best && !rows.isEmpty())
-        best = &rows.first();
-    if (!best)
-        return std::numeric_limits<double>::quiet_NaN();
-    *year = best->year;
-    return best->value * info.benchmarkScale;
+    return Scorecard::periodLabel(m_period, m_end);
 }
 
 void ScorecardModel::refresh()
 {
     beginResetModel();
-    m_rows.clear();
-    const int fy = Dates::financialYear(m_end);
-    const QString key = periodKey();
-    for (const char *k : rowKeys) {
-        const IndicatorInfo *info = Indicators::find(QString::fromLatin1(k));
-        if (!info)
-            continue;
-        Row r;
-        r.info = *info;
-        r.now = m_engine.valueAt(info->id, m_end);
-        r.previous = m_engine.valueAt(info->id, previousEnd());
-        r.lastYear = m_engine.valueAt(info->id, lastYearEnd());
-        int year = 0;
-        r.england = benchmark(*info, QStringLiteral("England"), &r.benchmarkYear);
-        r.neighbours = benchmark(*info, QStringLiteral("Statistical neighbours"), &year);
-        r.target = m_scorecard.target(info->key, fy);
-        r.commentary = m_scorecard.commentary(info->key, key);
-        m_rows << r;
-    }
+    m_rows = Scorecard::rows(m_store, m_engine, m_period, m_end);
     endResetModel();
-}
-
-double ScorecardModel::targetValue(const Row &r) const
-{
-    return r.target.exists() ? r.target.value.toDouble() : std::numeric_limits<double>::quiet_NaN();
-}
-
-ScorecardModel::Rag ScorecardModel::rate(GoodDirection good, double value, double comparison)
-{
-    if (good == GoodDirection::Neither || !std::isfinite(value) || !std::isfinite(comparison))
-        return Rag::None;
-    const double tolerance = std::abs(comparison) * 0.05;
-    if (good == GoodDirection::Higher)
-        return value >= comparison ? Rag::Green : value >= comparison - tolerance ? Rag::Amber : Rag::Red;
-    return value <= comparison ? Rag::Green : value <= comparison + tolerance ? Rag::Amber : Rag::Red;
 }
 
 ScorecardModel::Rag ScorecardModel::ragAt(int row) const
 {
-    const Row &r = m_rows.at(row);
-    const double t = targetValue(r);
-    return rate(r.info.good, r.now.rate, std::isfinite(t) ? t : r.england);
+    return m_rows.at(row).rag();
 }
 
 int ScorecardModel::rowCount(const QModelIndex &parent) const
@@ -152,34 +90,14 @@ QVariant ScorecardModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows.at(index.row());
     const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
-    const auto value = [&](int column) -> double {
-        switch (column) {
-        case ThisPeriod: return r.now.rate;
-        case PreviousPeriod: return r.previous.rate;
-        case LastYear: return r.lastYear.rate;
-        case Target: return targetValue(r);
-        case England: return r.england;
-        case Neighbours: return r.neighbours;
-        }
-        return std::numeric_limits<double>::quiet_NaN();
-    };
+    const auto value = [&](int column) { return r.value(Scorecard::Column(column)); };
     const Rag rag = ragAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case Indicator: return r.info.title;
-        case Direction:
-            return r.info.good == GoodDirection::Higher ? tr("Higher") : r.info.good == GoodDirection::Lower ? tr("Lower") : tr("Context");
-        case Rating: return rag == Rag::Green ? tr("Green") : rag == Rag::Amber ? tr("Amber") : rag == Rag::Red ? tr("Red") : QString();
-        case Commentary: return r.commentary.value.toString().section(QLatin1Char('\n'), 0, 0);
-        default: {
-            const double v = value(index.column());
-            return std::isfinite(v) ? Indicators::format(r.info, v) : QString();
-        }
-        }
+        return r.text(Scorecard::Column(index.column()));
     case Qt::EditRole:
         if (index.column() == Target) {
-            const double t = targetValue(r);
+            const double t = r.targetValue();
             return std::isfinite(t) ? QVariant(uk.toString(t * displayScale(r.info), 'g', 6)) : QVariant(QString());
         }
         if (index.column() == Commentary)
@@ -214,7 +132,7 @@ QVariant ScorecardModel::data(const QModelIndex &index, int role) const
         case England: return r.benchmarkYear ? tr("England at 31 March %1 (DfE)").arg(r.benchmarkYear) : QVariant();
         case Rating:
             return rag == Rag::None ? QVariant()
-                                    : std::isfinite(targetValue(r)) ? tr("Against the target") : tr("Against England (no target set)");
+                                    : r.ratedAgainstTarget() ? tr("Against the target") : tr("Against England (no target set)");
         case Commentary:
             return r.commentary.exists() ? tr("%1\n\n— %2, %3").arg(r.commentary.value.toString(), r.commentary.changedBy, r.commentary.changedAt)
                                          : QVariant();
@@ -228,23 +146,7 @@ QVariant ScorecardModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
-    const auto label = [&](const QDate &d) {
-        return m_period == Period::Month ? uk.toString(d, QStringLiteral("MMM yyyy")) : Dates::uk(d);
-    };
-    switch (section) {
-    case Indicator: return tr("Indicator");
-    case ThisPeriod: return label(m_end);
-    case PreviousPeriod: return tr("Previous\n%1").arg(label(previousEnd()));
-    case LastYear: return tr("Last year\n%1").arg(label(lastYearEnd()));
-    case Target: return tr("Target\n%1").arg(Dates::financialYearLabel(Dates::financialYear(m_end)));
-    case England: return tr("England");
-    case Neighbours: return tr("Neighbours");
-    case Direction: return tr("Good is");
-    case Rating: return tr("RAG");
-    case Commentary: return tr("Commentary");
-    }
-    return {};
+    return section >= 0 && section < ColumnCount ? Scorecard::heading(Scorecard::Column(section), m_period, m_end) : QVariant();
 }
 
 ScorecardModel::Entry ScorecardModel::entryAt(const QModelIndex &index, int *version) const

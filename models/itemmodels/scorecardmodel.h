@@ -1,9 +1,11 @@
 #pragma once
 // The scorecard (PRODUCT §2.5): one row per indicator with this period, the previous period, the
 // same period last year, the target (editable), England, statistical neighbours, the direction of
-// good, a RAG rating and the commentary for the period (editable). Values come from the
-// indicator engine; targets and commentary from ScorecardStore.
+// good, a RAG rating and the commentary for the period (editable). A thin model over the
+// domain's rows (domain/scorecard.h: the figures, the RAG rule and the direction of good);
+// targets and commentary are written through ScorecardStore.
 #include "domain/indicatorengine.h"
+#include "domain/scorecard.h"
 #include "store/scorecardstore.h"
 
 #include <QAbstractTableModel>
@@ -17,8 +19,8 @@ public:
     enum Column { Indicator, ThisPeriod, PreviousPeriod, LastYear, Target, England, Neighbours, Direction, Rating,
                   Commentary, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, RagRole };
-    enum class Period { Month, Quarter };
-    enum class Rag { None, Green, Amber, Red };
+    using Period = Scorecard::Period;
+    using Rag = Scorecard::Rag;
 
     ScorecardModel(Store &store, IndicatorEngine &engine, QObject *parent = nullptr);
 
@@ -40,9 +42,8 @@ public:
     // The count of children a figure rests on (ThisPeriod, PreviousPeriod, LastYear), else -1.
     qint64 countAt(int row, int column) const;
 
-    // Green if at or better than the comparison, Amber within 5% of it, Red beyond; None if the
-    // indicator has no direction of good or there is nothing to compare with.
-    static Rag rate(GoodDirection good, double value, double comparison);
+    // The domain's RAG rule (Scorecard::rate).
+    static Rag rate(GoodDirection good, double value, double comparison) { return Scorecard::rate(good, value, comparison); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -81,16 +82,7 @@ signals:
     void editFailed(const QString &message);
 
 private:
-    struct Row {
-        IndicatorInfo info;
-        IndicatorValue now, previous, lastYear;
-        double england = std::numeric_limits<double>::quiet_NaN();
-        double neighbours = std::numeric_limits<double>::quiet_NaN();
-        int benchmarkYear = 0;
-        VersionedValue target, commentary;
-    };
-    double benchmark(const IndicatorInfo &info, const QString &comparator, int *year) const;
-    double targetValue(const Row &r) const;
+    using Row = Scorecard::Row;
 
     Store &m_store;
     IndicatorEngine &m_engine;

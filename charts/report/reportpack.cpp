@@ -6,7 +6,7 @@
 #include "domain/costavoidance.h"
 #include "domain/costtable.h"
 #include "domain/indicatorengine.h"
-#include "itemmodels/scorecardmodel.h"
+#include "domain/scorecard.h"
 #include "mixchart.h"
 #include "store/casestore.h"
 #include "store/scorecardstore.h"
@@ -122,27 +122,25 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
 
 void scorecardSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, const Period &p)
 {
-    ScorecardModel model(store, engine);
-    model.setPeriod(ScorecardModel::Period::Quarter, p.at);
+    using namespace Scorecard;
+    const Scorecard::Period period = Scorecard::Period::Quarter;
+    const QDate end = periodEnd(period, p.at);
     doc.blocks << ReportBlock::heading(QObject::tr("Scorecard"));
     doc.blocks << ReportBlock::paragraph(QObject::tr(
         "Every indicator for the quarter %1: this quarter, the previous quarter, the same quarter last year, the target, "
         "England and statistical neighbours (when loaded). RAG compares this quarter with the target in the direction "
-        "of good; the rating is written as well as coloured on screen.").arg(model.periodLabel()));
+        "of good; the rating is written as well as coloured on screen.").arg(periodLabel(period, end)));
     TableData t;
-    t.title = QObject::tr("Scorecard, %1").arg(model.periodLabel());
-    for (int c = 0; c < ScorecardModel::Commentary; ++c)
-        t.headers << model.headerData(c, Qt::Horizontal).toString();
-    for (int r = 0; r < model.rowCount(); ++r) {
-        const IndicatorInfo &info = model.indicatorAt(r);
+    t.title = QObject::tr("Scorecard, %1").arg(periodLabel(period, end));
+    for (int c = 0; c < Commentary; ++c)
+        t.headers << heading(Column(c), period, end);
+    for (const Row &r : rows(store, engine, period, end)) {
         // A rate or share rests on the count behind it: small counts are suppressed in public.
-        const IndicatorValue v = engine.valueAt(info.id, model.periodEnd());
         QVector<TableCell> row;
-        for (int c = 0; c < ScorecardModel::Commentary; ++c) {
-            const QModelIndex i = model.index(r, c);
-            const bool numeric = c != ScorecardModel::Indicator && c != ScorecardModel::Direction && c != ScorecardModel::Rating;
-            const bool rests = c == ScorecardModel::ThisPeriod || c == ScorecardModel::Rating;
-            row << TableCell{i.data().toString(), rests ? v.count : -1, numeric};
+        for (int c = 0; c < Commentary; ++c) {
+            const bool numeric = c != Indicator && c != Direction && c != Rating;
+            const bool rests = c == ThisPeriod || c == Rating;
+            row << TableCell{r.text(Column(c)), rests ? r.now.count : -1, numeric};
         }
         t.rows << row;
     }
