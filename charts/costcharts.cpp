@@ -1,6 +1,7 @@
 #include "costcharts.h"
 
 #include "charttheme.h"
+#include "core/disclosure.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -8,6 +9,7 @@
 #include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
@@ -34,11 +36,11 @@ struct Bar {
     double annual;
 };
 
-QVector<Bar> bars(const CostTable &table)
+QVector<Bar> bars(const CostTable &table, const QSet<QString> &hidden)
 {
     QVector<Bar> out;
     for (const CostRow &r : table.rows)
-        if (r.number > 0)
+        if (r.number > 0 && !hidden.contains(r.category))
             out << Bar{r.category, r.annualCost()};
     std::stable_sort(out.begin(), out.end(), [](const Bar &a, const Bar &b) { return a.annual < b.annual; });
     return out; // smallest first: a horizontal bar chart draws the first category at the bottom
@@ -57,7 +59,20 @@ double niceMax(double v)
 
 } // namespace
 
-QChart *annualByCategory(const CostTable &table, const QString &title)
+QSet<QString> suppressedCategories(const CostTable &table)
+{
+    QVector<qint64> parts;
+    for (const CostRow &r : table.rows)
+        parts << r.number;
+    const Disclosure::Protection p = Disclosure::protect(parts);
+    QSet<QString> out;
+    for (int i = 0; i < table.rows.size(); ++i)
+        if (p.parts[i])
+            out << table.rows[i].category;
+    return out;
+}
+
+QChart *annualByCategory(const CostTable &table, const QString &title, const QSet<QString> &hidden)
 {
     auto *chart = new QChart;
     ChartTheme::apply(chart);
@@ -85,11 +100,11 @@ QChart *annualByCategory(const CostTable &table, const QString &title)
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
     series->attachAxis(x);
-    updateAnnualByCategory(chart, table);
+    updateAnnualByCategory(chart, table, hidden);
     return chart;
 }
 
-bool updateAnnualByCategory(QChart *chart, const CostTable &table)
+bool updateAnnualByCategory(QChart *chart, const CostTable &table, const QSet<QString> &hidden)
 {
     auto *series = chart->series().isEmpty() ? nullptr : qobject_cast<QHorizontalBarSeries *>(chart->series().first());
     if (!series || series->barSets().isEmpty())
@@ -99,7 +114,7 @@ bool updateAnnualByCategory(QChart *chart, const CostTable &table)
     auto *x = qobject_cast<QValueAxis *>(series->attachedAxes().value(1));
     if (!y || !x)
         return false;
-    const QVector<Bar> b = bars(table);
+    const QVector<Bar> b = bars(table, hidden);
     QStringList names;
     double max = 0;
     for (const Bar &bar : b) {
@@ -130,7 +145,7 @@ bool updateAnnualByCategory(QChart *chart, const CostTable &table)
 }
 
 QChart *numbersOverTime(const QVector<QPair<QDate, QHash<QString, int>>> &series, const QStringList &categoryOrder,
-                        const QString &title)
+                        const QString &title, bool publicMode)
 {
     auto *chart = new QChart;
     ChartTheme::apply(chart);
@@ -148,6 +163,18 @@ QChart *numbersOverTime(const QVector<QPair<QDate, QHash<QString, int>>> &series
         for (auto it = point.second.cbegin(); it != point.second.cend(); ++it)
             if (!categories.contains(it.key()))
                 categories << it.key();
+    // Public: each month's categories are the parts of that month's total (the cost table's TOTAL).
+    QVector<QSet<QString>> hiddenAt(series.size());
+    if (publicMode)
+        for (int m = 0; m < series.size(); ++m) {
+            QVector<qint64> parts;
+            for (const QString &category : categories)
+                parts << series[m].second.value(category);
+            const Disclosure::Protection p = Disclosure::protect(parts);
+            for (int i = 0; i < categories.size(); ++i)
+                if (p.parts[i])
+                    hiddenAt[m] << categories[i];
+        }
     int maxValue = 0, index = 0;
     for (const QString &category : categories) {
         bool any = false;
@@ -155,23 +182,38 @@ QChart *numbersOverTime(const QVector<QPair<QDate, QHash<QString, int>>> &series
             any = any || point.second.value(category) > 0;
         if (!any)
             continue;
-        auto *line = new QLineSeries;
-        line->setName(category);
         QPen pen = ChartTheme::seriesPen(index);
         pen.setWidthF(2.5);
         // Beyond the palette's seven colours, repeat them dashed so that 30 categories stay apart.
         if (index >= 7)
             pen.setStyle(index >= 14 ? Qt::DotLine : Qt::DashLine);
-        line->setPen(pen);
         ++index;
-        for (const auto &point : series) {
-            const int n = point.second.value(category);
-            line->append(qreal(point.first.startOfDay(Qt::UTC).toMSecsSinceEpoch()), n);
+        // One line per run of months drawn (a single run unless a public version hides some);
+        // the legend names the category once.
+        QLineSeries *line = nullptr;
+        bool named = false;
+        for (int m = 0; m < series.size(); ++m) {
+            if (hiddenAt[m].contains(category)) {
+                line = nullptr;
+                continue;
+            }
+            if (!line) {
+                line = new QLineSeries;
+                line->setName(category);
+                line->setPen(pen);
+                line->setPointsVisible(publicMode); // a run of one month is a point
+                chart->addSeries(line);
+                line->attachAxis(x);
+                line->attachAxis(y);
+                if (named)
+                    for (QLegendMarker *marker : chart->legend()->markers(line))
+                        marker->setVisible(false);
+                named = true;
+            }
+            const int n = series[m].second.value(category);
+            line->append(qreal(series[m].first.startOfDay(Qt::UTC).toMSecsSinceEpoch()), n);
             maxValue = std::max(maxValue, n);
         }
-        chart->addSeries(line);
-        line->attachAxis(x);
-        line->attachAxis(y);
     }
     if (!series.isEmpty()) {
         x->setRange(series.first().first.startOfDay(Qt::UTC), series.last().first.startOfDay(Qt::UTC));

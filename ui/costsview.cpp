@@ -1038,6 +1038,10 @@ QVector<ExportItem> CostsView::exportItems()
     table.title = tr("Placement costs, %1").arg(monthText);
     table.table = TableData::fromModel(*m_tableModel, table.title, CostTableModel::Number);
     ExportAction::clearBasis(table.table, {CostTableModel::BudgetNumber, CostTableModel::BudgetUnit, CostTableModel::BudgetAnnual});
+    QVector<int> categoryRows;
+    for (int r = 0; r < m_table.rows.size(); ++r)
+        categoryRows << r;
+    table.table.protectTotal(categoryRows, CostTableModel::Number, int(m_table.rows.size()));
     table.table.note = tr("Annual cost: the weekly cost over a 365-day year. Average costs of 1-5 placements are shown as c in a "
                           "public version.");
     items << table;
@@ -1047,14 +1051,24 @@ QVector<ExportItem> CostsView::exportItems()
     annual.title = tr("Annual cost by category, %1").arg(monthText);
     const QString annualChartTitle = tr("Annual cost, %1").arg(m_table.monthEnd.toString(QStringLiteral("MMM yyyy")));
     annual.chart = ReportBlock::chartBlock([costs, annualChartTitle] { return CostCharts::annualByCategory(costs, annualChartTitle); });
+    const QSet<QString> hidden = CostCharts::suppressedCategories(costs);
+    annual.publicChart = ReportBlock::chartBlock([costs, annualChartTitle, hidden] {
+        return CostCharts::annualByCategory(costs, annualChartTitle, hidden);
+    });
     annual.table.title = tr("%1: the numbers behind the chart").arg(annual.title);
     annual.table.headers = {tr("Category"), tr("Placements"), tr("Weekly cost"), tr("Annual cost")};
+    QVector<int> annualParts;
     for (const CostRow &r : m_table.rows)
-        if (r.number > 0)
+        if (r.number > 0) {
+            annualParts << int(annual.table.rows.size());
             annual.table.rows << QVector<TableCell>{{r.category, -1, false}, {uk.toString(r.number), r.number, true},
-                                                    {Money::format(r.weeklyCost()), -1, true},
-                                                    {CostCharts::shortPounds(r.annualCost()), -1, true}};
-    annual.table.note = tr("Totals of a category's placements; a category's total is not a figure about a child.");
+                                                    {Money::format(r.weeklyCost()), r.number, true},
+                                                    {CostCharts::shortPounds(r.annualCost()), r.number, true}};
+        }
+    annual.table.protectTotal(annualParts, 1);
+    annual.table.note = tr("Totals of a category's placements. In a public version a category of 1-5 placements (one "
+                           "child's cost is a figure about that child), and the next smallest with it, is shown as c and "
+                           "not drawn.");
     items << annual;
 
     ExportItem numbers;
@@ -1066,6 +1080,9 @@ QVector<ExportItem> CostsView::exportItems()
     const QString numbersChartTitle = tr("Placements at month end");
     numbers.chart = ReportBlock::chartBlock([series, order, numbersChartTitle] {
         return CostCharts::numbersOverTime(series, order, numbersChartTitle);
+    });
+    numbers.publicChart = ReportBlock::chartBlock([series, order, numbersChartTitle] {
+        return CostCharts::numbersOverTime(series, order, numbersChartTitle, true);
     });
     QStringList used;
     for (const QString &c : order)
@@ -1083,6 +1100,10 @@ QVector<ExportItem> CostsView::exportItems()
             row << TableCell{uk.toString(n), n, true};
         }
         numbers.table.rows << row;
+        QVector<int> columns;
+        for (int c = 1; c < row.size(); ++c)
+            columns << c;
+        numbers.table.protectRow(int(numbers.table.rows.size()) - 1, columns);
     }
     items << numbers;
 

@@ -1,6 +1,7 @@
 #include "reportpack.h"
 
 #include "core/dates.h"
+#include "core/disclosure.h"
 #include "core/money.h"
 #include "costcharts.h"
 #include "domain/costavoidance.h"
@@ -69,6 +70,10 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
     const IndicatorInfo &info = Indicators::info(id);
     const QVector<IndicatorValue> values = engine.series(id, p.quarterEnds);
     const bool percent = info.unit == IndicatorUnit::Share;
+    // The count each quarter's figures rest on: a share also reveals the rest of its group.
+    QVector<qint64> basis;
+    for (const IndicatorValue &v : values)
+        basis << (percent ? Disclosure::shareBasis(v.count, v.denominator) : v.count);
     const double scale = percent ? 100.0 : 1.0;
     QVector<QPair<int, double>> england;
     if (!info.benchmark.isEmpty())
@@ -84,9 +89,11 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
     const QString title = info.title;
     doc.blocks << ReportBlock::chartBlock([=] {
         TrendLine own{authority, {}, false};
-        for (const IndicatorValue &v : values)
-            if (v.hasRate() && !(publicMode && TableData::isSmallCount(v.count)))
+        for (int i = 0; i < values.size(); ++i) {
+            const IndicatorValue &v = values[i];
+            if (v.hasRate() && !(publicMode && Disclosure::isSmall(basis[i])))
                 own.points << TrendPoint{v.at, v.rate * scale, v.count, v.denominator};
+        }
         TrendLine eng{QObject::tr("England (DfE, at 31 March)"), {}, true};
         for (const auto &[year, value] : england) {
             const QDate d(year, 3, 31);
@@ -101,16 +108,17 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
     t.headers = {QObject::tr("Quarter end"), QObject::tr("Children"),
                  percent ? QObject::tr("Of children") : QObject::tr("Under-18 population"),
                  percent ? QObject::tr("Per cent") : QObject::tr("Rate per 10,000"), QObject::tr("England (31 March)")};
-    for (const IndicatorValue &v : values) {
+    for (int i = 0; i < values.size(); ++i) {
+        const IndicatorValue &v = values[i];
         QString e;
         if (v.at.month() == 3 && v.at.day() == 31)
             for (const auto &[year, value] : england)
                 if (year == v.at.year())
                     e = uk().toString(value, 'f', percent ? 0 : 1);
         const QString shown = v.hasRate() ? uk().toString(v.rate * scale, 'f', 1) : QStringLiteral("–");
-        t.rows << QVector<TableCell>{text(Dates::uk(v.at)), number(v.count),
+        t.rows << QVector<TableCell>{text(Dates::uk(v.at)), TableCell{uk().toString(v.count), basis[i], true},
                                      TableCell{v.denominator ? uk().toString(v.denominator) : QStringLiteral("–"), percent ? v.denominator : -1, true},
-                                     figure(shown, v.count), TableCell{e, -1, true}};
+                                     figure(shown, basis[i]), TableCell{e, -1, true}};
     }
     t.note = QObject::tr("Source: the authority's own returns as loaded in Careboard; population: ONS mid-year estimates "
                          "as loaded; England: DfE national statistics (each figure's release is named in Careboard's "
@@ -139,8 +147,13 @@ void scorecardSection(ReportDocument &doc, Store &store, IndicatorEngine &engine
         QVector<TableCell> row;
         for (int c = 0; c < Commentary; ++c) {
             const bool numeric = c != Indicator && c != Direction && c != Rating;
-            const bool rests = c == ThisPeriod || c == Rating;
-            row << TableCell{r.text(Column(c)), rests ? r.now.count : -1, numeric};
+            // This period, the previous and last year each rest on their own count (a share on
+            // the smaller of its children and the rest of its group); the rating on this period's.
+            const IndicatorValue *v = c == Rating ? &r.now : r.valueBehind(Column(c));
+            const qint64 basis = !v ? -1
+                                    : r.info.unit == IndicatorUnit::Share ? Disclosure::shareBasis(v->count, v->denominator)
+                                                                          : v->count;
+            row << TableCell{r.text(Column(c)), basis, numeric};
         }
         t.rows << row;
     }
@@ -158,6 +171,7 @@ void mixSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, cons
         "Children looked after at %1 by DfE placement group (codes as valid in the %2 collection year), beside "
         "England's latest published shares at 31 March.").arg(Dates::uk(p.at), Dates::financialYearLabel(set.collectionYear)));
     QVector<MixBar> bars;
+    QVector<double> shares, englands;
     TableData t;
     t.title = QObject::tr("Placement mix at %1").arg(Dates::uk(p.at));
     t.headers = {QObject::tr("Placement group"), QObject::tr("Children"), QObject::tr("Per cent"), QObject::tr("England per cent")};
@@ -176,12 +190,24 @@ void mixSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, cons
                     bestYear = b.year;
                     england = b.value;
                 }
-        const bool hide = doc.publicMode && TableData::isSmallCount(n);
-        bars << MixBar{QStringLiteral("%1 (%2)").arg(Codes::groupName(group), hide ? QStringLiteral("c") : uk().toString(n)),
-                       {hide ? std::nan("") : share, england}};
+        shares << share;
+        englands << england;
         t.rows << QVector<TableCell>{text(Codes::groupName(group)), number(n),
                                      figure(std::isfinite(share) ? uk().toString(share, 'f', 1) : QStringLiteral("–"), n),
                                      TableCell{std::isfinite(england) ? uk().toString(england, 'f', 0) : QString(), -1, true}};
+    }
+    // The groups are the parts of the children looked after, a total the pack prints beside them.
+    QVector<int> parts;
+    for (int i = 0; i < t.rows.size(); ++i)
+        parts << i;
+    t.protectTotal(parts, 1);
+    if (doc.publicMode)
+        t.note = QObject::tr("Groups of 1 to 5 children are shown as c, and with them the next smallest group, so that "
+                             "none can be found by subtracting the others from the children looked after.");
+    for (int i = 0; i < t.rows.size(); ++i) {
+        const bool hide = TableData::suppressed(t.rows[i][1], doc.publicMode);
+        bars << MixBar{QStringLiteral("%1 (%2)").arg(t.rows[i][0].text, TableData::display(t.rows[i][1], doc.publicMode)),
+                       {hide ? std::nan("") : shares[i], englands[i]}};
     }
     const QString authority = doc.authority;
     doc.blocks << ReportBlock::chartBlock([=] {
@@ -208,25 +234,46 @@ void costSection(ReportDocument &doc, Store &store, const Period &p)
         doc.blocks << ReportBlock::paragraph(QObject::tr("No placement costs are recorded for this month."));
         return;
     }
-    const CostTable copy = table;
-    doc.blocks << ReportBlock::chartBlock([copy] { return CostCharts::annualByCategory(copy, QObject::tr("Annual cost by category")); }, 100);
     TableData t;
     t.title = QObject::tr("Type of placement – costs, %1").arg(uk().toString(table.monthEnd, QStringLiteral("MMMM yyyy")));
     t.headers = {QObject::tr("Category"), QObject::tr("Number"), QObject::tr("Ave unit cost £/week"), QObject::tr("Weekly cost"),
                  QObject::tr("Annual cost"), QObject::tr("Budget number"), QObject::tr("Budget annual"), QObject::tr("Variance")};
     const auto row = [&](const CostRow &r, const QString &name) {
-        t.rows << QVector<TableCell>{text(name), number(r.number), TableCell{Money::formatPounds(r.aveUnit() / 100.0), r.number, true},
-                                     pounds(double(r.weeklyCost())), pounds(r.annualCost()),
+        // Every cost of a category rests on its placements: one child's weekly cost is a figure
+        // about that child. The budget is a plan, not a figure about children; its variance
+        // against the forecast is.
+        const auto cost = [&](double pence) { return TableCell{Money::formatPounds(pence / 100.0), r.number, true}; };
+        t.rows << QVector<TableCell>{text(name), number(r.number), cost(r.aveUnit()), cost(double(r.weeklyCost())),
+                                     cost(r.annualCost()),
                                      TableCell{r.hasBudget ? uk().toString(r.budgetNumber, 'f', 0) : QString(), -1, true},
                                      r.hasBudget ? pounds(r.budgetAnnual()) : text(QString()),
-                                     r.hasBudget ? pounds(r.variance()) : text(QString())};
+                                     r.hasBudget ? cost(r.variance()) : text(QString())};
     };
+    QVector<int> parts;
+    QStringList categories;
     for (const CostRow &r : table.rows)
-        if (r.number > 0 || r.hasBudget)
+        if (r.number > 0 || r.hasBudget) {
+            parts << int(t.rows.size());
+            categories << r.category;
             row(r, r.category);
+        }
     row(table.total, QObject::tr("TOTAL"));
+    t.protectTotal(parts, 1, int(t.rows.size()) - 1);
+    // The chart draws no category its table suppresses.
+    QSet<QString> hidden;
+    for (int i = 0; i < parts.size(); ++i)
+        if (TableData::suppressed(t.rows[parts[i]][1], doc.publicMode))
+            hidden << categories[i];
+    const CostTable copy = table;
+    doc.blocks << ReportBlock::chartBlock([copy, hidden] {
+        return CostCharts::annualByCategory(copy, QObject::tr("Annual cost by category"), hidden);
+    }, 100);
     t.note = QObject::tr("Fees and additionalities in force at the month end, from the placements recorded in Careboard%1.")
                  .arg(table.source == CostTable::Source::Snapshot ? QObject::tr(" (an entered cost table for this month)") : QString());
+    if (doc.publicMode)
+        t.note += QObject::tr(" Categories of 1 to 5 placements are shown as c in every column but the budget, with the "
+                              "next smallest category (or the TOTAL) so that none can be found by subtraction; the "
+                              "chart leaves them out.");
     doc.blocks << ReportBlock::tableBlock(t);
 }
 
@@ -242,13 +289,17 @@ void avoidanceSection(ReportDocument &doc, Store &store, const Period &p)
     t.title = QObject::tr("Cost avoidance, %1 to %2").arg(Dates::uk(report.from), Dates::uk(report.to));
     t.headers = {QObject::tr("Source"), QObject::tr("Placements"), QObject::tr("Decisions"), QObject::tr("Booked"), QObject::tr("Accrued")};
     const auto row = [&](const AvoidanceTotal &a, const QString &name) {
-        t.rows << QVector<TableCell>{text(name), number(a.placements), number(a.decisions),
+        t.rows << QVector<TableCell>{text(name), number(a.placements), TableCell{uk().toString(a.decisions), a.placements, true},
                                      TableCell{Money::format(a.booked, true), a.placements, true},
                                      TableCell{Money::format(a.accrued, true), a.placements, true}};
     };
-    for (const AvoidanceTotal &a : report.totals)
+    QVector<int> parts;
+    for (const AvoidanceTotal &a : report.totals) {
+        parts << int(t.rows.size());
         row(a, a.source);
+    }
     row(report.total, QObject::tr("Total"));
+    t.protectTotal(parts, 1, int(t.rows.size()) - 1);
     doc.blocks << ReportBlock::tableBlock(t);
 }
 

@@ -99,12 +99,17 @@ struct Layout {
         p->drawText(QRectF(0, metrics->height() - mm(12), metrics->width(), mm(7)), Qt::AlignCenter, marking);
         p->setPen(muted);
         p->setFont(font(8));
-        p->drawText(QRectF(content.left(), metrics->height() - mm(17), content.width(), mm(5)), Qt::AlignLeft | Qt::AlignVCenter,
-                    QStringLiteral("%1 · %2 · produced %3%4")
-                        .arg(doc.authority, doc.title, Dates::uk(doc.produced),
-                             doc.publicMode ? QStringLiteral(" · public version: small numbers shown as c") : QString()));
-        p->drawText(QRectF(content.left(), metrics->height() - mm(17), content.width(), mm(5)), Qt::AlignRight | Qt::AlignVCenter,
-                    QStringLiteral("Page %1 of %2").arg(page).arg(totalPages));
+        // The page number keeps its room; the line beside it is cut short ("…") rather than run into it.
+        const QString pageText = QStringLiteral("Page %1 of %2").arg(page).arg(totalPages);
+        const QFontMetricsF fm(p->font(), metrics);
+        const qreal pageWidth = fm.horizontalAdvance(pageText) + mm(4);
+        // The public version says so first, where a cut line cannot lose it.
+        const QString line = QStringLiteral("%1%2 · produced %3 · %4")
+                                 .arg(doc.publicMode ? QStringLiteral("Public version: small numbers shown as c · ") : QString(),
+                                      doc.authority, Dates::uk(doc.produced), doc.title);
+        p->drawText(QRectF(content.left(), metrics->height() - mm(17), content.width() - pageWidth, mm(5)), Qt::AlignLeft | Qt::AlignVCenter,
+                    fm.elidedText(line, Qt::ElideRight, content.width() - pageWidth));
+        p->drawText(QRectF(content.left(), metrics->height() - mm(17), content.width(), mm(5)), Qt::AlignRight | Qt::AlignVCenter, pageText);
         p->restore();
     }
 
@@ -142,9 +147,14 @@ struct Layout {
         line(QStringLiteral("Produced %1").arg(Dates::uk(doc.produced)), font(12), muted, mm(14));
         line(QStringLiteral("Security marking: %1").arg(doc.marking()), font(13, true), markingRed, mm(4));
         if (doc.publicMode)
-            line(QStringLiteral("Public version. Counts of 1 to 5, and rates or percentages derived from them, are shown as "
-                                "\"c\" (the DfE's convention for confidential small numbers). Tables about individual "
-                                "children are not included."),
+            line(QStringLiteral("Public version. Counts of 1 to 5, and every figure computed from them (rates, percentages, "
+                                "costs, averages, chart values), are shown as \"c\" (the DfE's convention for confidential "
+                                "small numbers), in every column. A share is shown as \"c\" when either its children or the "
+                                "rest of its group number 1 to 5. Where a total is shown with its parts and the parts shown "
+                                "as \"c\" would together hold 1 to 5 children, the next smallest part (or the total) is "
+                                "shown as \"c\" too, so that no suppressed figure can be found by subtraction. Charts "
+                                "draw no value that their table suppresses. Tables about individual children are not "
+                                "included."),
                  font(11), ink, 0);
     }
 
