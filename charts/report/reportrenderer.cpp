@@ -390,10 +390,18 @@ int paint(const ReportDocument &doc, QPagedPaintDevice *device)
     return measure.page;
 }
 
+// Opens `file` for writing readable by its owner only: an export is OFFICIAL at least, and the
+// default (0644 under the usual umask) lets every local user read it. QSaveFile writes a
+// temporary file and renames it, so the mode is set on what becomes the file.
+static bool openPrivate(QSaveFile &file)
+{
+    return file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
 bool writePdf(const ReportDocument &doc, const QString &path, QString *error, int *pages)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!openPrivate(file)) {
         *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
@@ -461,20 +469,54 @@ QImage renderBlock(const ReportBlock &block, bool publicMode, int dpi, double wi
     return page.copy(0, 0, width + int(8 * pxPerMm), int(layout.y + 4 * pxPerMm));
 }
 
+QImage markedImage(const ReportBlock &block, bool publicMode, int dpi)
+{
+    const QImage inner = renderBlock(block, publicMode, dpi);
+    if (inner.isNull())
+        return inner;
+    ReportDocument doc;
+    doc.publicMode = publicMode;
+    doc.blocks << block;
+    const QString marking = doc.marking();
+    const qreal pxPerMm = dpi / 25.4;
+    const int band = int(std::ceil(8 * pxPerMm));
+    QImage image(inner.width(), inner.height() + 2 * band, QImage::Format_ARGB32_Premultiplied);
+    image.setDotsPerMeterX(inner.dotsPerMeterX());
+    image.setDotsPerMeterY(inner.dotsPerMeterY());
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.drawImage(0, band, inner);
+    p.setPen(markingRed);
+    QFont f = font(10, true);
+    f.setPixelSize(std::max(8, int(4 * pxPerMm)));
+    p.setFont(f);
+    p.drawText(QRect(0, 0, image.width(), band), Qt::AlignCenter, marking);
+    p.drawText(QRect(0, image.height() - band, image.width(), band), Qt::AlignCenter, marking);
+    p.end();
+    return image;
+}
+
 bool writePng(const ReportBlock &block, bool publicMode, const QString &path, int dpi, QString *error)
 {
-    const QImage image = renderBlock(block, publicMode, dpi);
+    const QImage image = markedImage(block, publicMode, dpi);
     if (image.isNull()) {
         *error = QStringLiteral("The table has %1 rows: too long for one image at %2 dpi. Export it as PDF or CSV, or choose a "
                                 "lower resolution.").arg(block.table.rows.size()).arg(dpi);
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+    if (!openPrivate(file) || !image.save(&file, "PNG") || !file.commit()) {
         *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
+}
+
+QByteArray csvWithMarking(const TableData &table, bool publicMode)
+{
+    return "# " + table.marking(publicMode).toUtf8() + (publicMode ? " - public version: counts of 1 to 5 shown as c" : "")
+           + "\r\n" + table.toCsv(publicMode);
 }
 
 bool writeCsv(const TableData &table, bool publicMode, const QString &path, QString *error)
@@ -484,7 +526,7 @@ bool writeCsv(const TableData &table, bool publicMode, const QString &path, QStr
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(table.toCsv(publicMode)) < 0 || !file.commit()) {
+    if (!openPrivate(file) || file.write(csvWithMarking(table, publicMode)) < 0 || !file.commit()) {
         *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }

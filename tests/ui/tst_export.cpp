@@ -168,7 +168,7 @@ private slots:
         QTest::addColumn<QByteArray>("magic");
         QTest::newRow("pdf") << "pdf" << QByteArray("%PDF");
         QTest::newRow("png") << "png" << QByteArray("\x89PNG");
-        QTest::newRow("csv") << "csv" << QByteArray("Area,Children");
+        QTest::newRow("csv") << "csv" << QByteArray("# OFFICIAL - public version: counts of 1 to 5 shown as c\r\nArea,Children");
     }
 
     void theDialogExportsEachFormatAndKeepsInputOnFailure()
@@ -192,6 +192,32 @@ private slots:
         QFile f(good);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.readAll().startsWith(magic));
+        // Readable and writable by its owner only (0600), whatever the umask.
+        QCOMPARE(QFile::permissions(good) & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+                 QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    // A PNG carries the marking in a margin above and below the picture: the image is taller
+    // than the block by the two bands, and the bands hold the marking's red.
+    void pngCarriesTheMarking()
+    {
+        const ReportBlock table = ReportBlock::tableBlock(areaTable());
+        const QImage plain = ReportRenderer::renderBlock(table, false, 150, 180);
+        const QImage marked = ReportRenderer::markedImage(table, false, 150);
+        const int band = (marked.height() - plain.height()) / 2;
+        QVERIFY(band >= int(7 * 150 / 25.4));
+        QCOMPARE(marked.width(), plain.width());
+        const auto hasRed = [&](int top) {
+            for (int y = top; y < top + band; ++y)
+                for (int x = 0; x < marked.width(); ++x) {
+                    const QColor c = marked.pixelColor(x, y);
+                    if (c.red() > 120 && c.green() < 90 && c.blue() < 90)
+                        return true;
+                }
+            return false;
+        };
+        QVERIFY(hasRed(0));
+        QVERIFY(hasRed(marked.height() - band));
     }
 
     void pngAtAChosenResolution()

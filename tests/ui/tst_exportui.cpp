@@ -176,9 +176,11 @@ private slots:
                 QVERIFY2(png.width() > 100 && png.height() > 20, qPrintable(item.title));
             }
             const QByteArray csv = readAll(write(item, QStringLiteral("csv"), base));
-            // The header row, then one line per row of the table.
-            QCOMPARE(csv.count("\r\n"), qsizetype(item.table.rows.size() + 1));
-            QVERIFY2(csv.startsWith(item.table.headers.first().toUtf8()) || csv.startsWith('"'), qPrintable(item.title));
+            // The marking, the header row, then one line per row of the table.
+            QCOMPARE(csv.count("\r\n"), qsizetype(item.table.rows.size() + 2));
+            QVERIFY2(csv.startsWith("# OFFICIAL"), qPrintable(item.title));
+            const QByteArray header = csv.mid(csv.indexOf("\r\n") + 2);
+            QVERIFY2(header.startsWith(item.table.headers.first().toUtf8()) || header.startsWith('"'), qPrintable(item.title));
         }
     }
 
@@ -285,9 +287,10 @@ private slots:
                 const QString name = QStringLiteral("public-%1-%2").arg(screen).arg(++suppressed);
                 const QList<QByteArray> lines = readAll(write(item, QStringLiteral("csv"), name, true)).split('\n');
                 const QList<QByteArray> privateLines = readAll(write(item, QStringLiteral("csv"), name + QStringLiteral("-all"))).split('\n');
-                QVERIFY(lines.size() > small + 1);
-                QCOMPARE(csvFields(lines[small + 1]).value(col), QStringLiteral("c"));
-                QCOMPARE(csvFields(privateLines[small + 1]).value(col), item.table.rows[small][col].text);
+                // The marking and the header, then the rows.
+                QVERIFY(lines.size() > small + 2);
+                QCOMPARE(csvFields(lines[small + 2]).value(col), QStringLiteral("c"));
+                QCOMPARE(csvFields(privateLines[small + 2]).value(col), item.table.rows[small][col].text);
             }
         QVERIFY2(suppressed > 0, "no table of the demo has a count of 1-5");
     }
