@@ -44,6 +44,10 @@ inline bool isShortBreak(const QString &ls) { return ls == QLatin1String("V3") |
 // RNE codes that begin a new placement (PRODUCT §4).
 bool startsPlacement(const QString &rne);
 
+// Codes are compared whole and as written: the DfE's validity rules for the 903 (RNE, LS, CIN,
+// PLACE, REC; csc-validator-be-903 rules 143, 144, 145, 146, 149) accept a code only if it equals
+// one of the listed upper-case codes, so "v3" or "S1" is not a valid LS or RNE. An invalid code is
+// a data-quality finding and is never read as a valid one (no truncation, no case folding).
 QStringList validLegalStatuses();
 QStringList validRne();
 QStringList validRec();

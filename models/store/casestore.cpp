@@ -41,12 +41,20 @@ qint64 julian(const char *t, int len)
     return era * 146097 + doe - 719468 + 2440588;
 }
 
+// A code into an EpisodeRow field, whole; one too long for the field is kept as its start and
+// '~' (which no valid code contains), never cut down to a shorter code that may be valid.
 template<size_t N>
 void copyCode(char (&dst)[N], const char *src, int len)
 {
     std::memset(dst, 0, N);
-    if (src)
-        std::memcpy(dst, src, size_t(std::min<int>(len, int(N) - 1)));
+    if (!src || len <= 0)
+        return;
+    if (size_t(len) < N) {
+        std::memcpy(dst, src, size_t(len));
+        return;
+    }
+    std::memcpy(dst, src, N - 2);
+    dst[N - 2] = '~';
 }
 
 template<size_t N>

@@ -255,6 +255,18 @@ private slots:
             << "PLACE 'K3' is not a valid code in 2023-24";
         QTest::newRow("legal status not in the list")
             << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,ZZ,N1,U4,PR1,,,,,,\n" << "invalid-code" << 2 << "LS 'ZZ' is not a valid code";
+        // Codes are compared whole and as written (codes.h: the DfE's own validity rules do so).
+        QTest::newRow("RNE S1 is not S")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S1,C2,N1,U4,PR1,,,,,,\n" << "invalid-code" << 2 << "RNE 'S1' is not a valid code";
+        QTest::newRow("PLACE_PROVIDER PR12 is not PR1")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,U4,PR12,,,,,,\n" << "invalid-code" << 2
+            << "PLACE_PROVIDER 'PR12' is not a valid code";
+        QTest::newRow("LS v3 is not V3")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,v3,N1,U4,PR1,,,,,,\n" << "invalid-code" << 2
+            << "LS 'v3' is not a valid code (codes are upper case: V3)";
+        QTest::newRow("PLACE u4 is not U4")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,u4,PR1,,,,,,\n" << "invalid-code" << 2
+            << "PLACE 'u4' is not a valid code in 2023-24 (codes are upper case: U4)";
         QTest::newRow("open episode with a REC")
             << "episodes.csv" << episodesHeader + "C1,01/04/2017,S,C2,N1,U4,PR1,,E11,,,,\n" << "open-with-rec" << 2
             << "the episode has no DEC but a reason for ending (REC 'E11')";
@@ -319,6 +331,48 @@ private slots:
         const QVector<ImportFinding> stored = ImportStore(*ts).findings();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().text(), f.text());
+    }
+
+    // What the indicators make of a code: the valid code counts as itself; an invalid one that
+    // looks like it (longer, or in lower case) is a finding and counts as no known code.
+    // Hand-worked: one child, one episode from 01/04/2023, still open on 31/03/2024.
+    void codesAreReadWholeByTheIndicators_data()
+    {
+        QTest::addColumn<QByteArray>("episode");
+        QTest::addColumn<int>("indicator");
+        QTest::addColumn<qint64>("count");
+        QTest::addColumn<int>("findings");
+        const auto id = [](IndicatorId i) { return int(i); };
+        QTest::newRow("RNE S: a start") << QByteArray("C1,01/04/2023,S,C2,N1,U4,PR1,,,,,,") << id(IndicatorId::ClaStarts) << qint64(1) << 0;
+        QTest::newRow("RNE S1: no start (not read as S)") << QByteArray("C1,01/04/2023,S1,C2,N1,U4,PR1,,,,,,") << id(IndicatorId::ClaStarts)
+                                                          << qint64(0) << 1;
+        QTest::newRow("LS V3: short breaks, not looked after") << QByteArray("C1,01/04/2023,S,V3,N1,U4,PR1,,,,,,") << id(IndicatorId::Cla)
+                                                               << qint64(0) << 0;
+        QTest::newRow("LS v3: a finding, not read as V3") << QByteArray("C1,01/04/2023,S,v3,N1,U4,PR1,,,,,,") << id(IndicatorId::Cla)
+                                                          << qint64(1) << 1;
+        QTest::newRow("PR1: in-house fostering") << QByteArray("C1,01/04/2023,S,C2,N1,U4,PR1,,,,,,") << id(IndicatorId::InHouseShareFostering)
+                                                 << qint64(1) << 0;
+        QTest::newRow("PR12: not in-house (not read as PR1)") << QByteArray("C1,01/04/2023,S,C2,N1,U4,PR12,,,,,,")
+                                                              << id(IndicatorId::InHouseShareFostering) << qint64(0) << 1;
+        QTest::newRow("PLACE K2: secure and children's homes") << QByteArray("C1,01/04/2023,S,C2,N1,K2,PR4,,,,,,")
+                                                               << id(IndicatorId::MixSecureAndChildrensHomes) << qint64(1) << 0;
+        QTest::newRow("PLACE K22: unknown (not read as K2)") << QByteArray("C1,01/04/2023,S,C2,N1,K22,PR4,,,,,,")
+                                                             << id(IndicatorId::MixSecureAndChildrensHomes) << qint64(0) << 1;
+        QTest::newRow("PLACE K22: in the unknown group") << QByteArray("C1,01/04/2023,S,C2,N1,K22,PR4,,,,,,") << id(IndicatorId::MixUnknown)
+                                                         << qint64(1) << 1;
+    }
+
+    void codesAreReadWholeByTheIndicators()
+    {
+        QFETCH(QByteArray, episode);
+        QFETCH(int, indicator);
+        QFETCH(qint64, count);
+        QFETCH(int, findings);
+        TestStore ts;
+        Importer importer(*ts);
+        QCOMPARE(importer.importData({{"header.csv", headerCsv}, {"episodes.csv", episodesHeader + episode + "\n"}}), Importer::Result::Imported);
+        QCOMPARE(importer.findings().size(), findings);
+        QCOMPARE(IndicatorEngine(*ts).valueAt(IndicatorId(indicator), QDate(2024, 3, 31)).count, count);
     }
 
     void theSameFileTwiceChangesNothing()
