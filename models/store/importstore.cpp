@@ -174,7 +174,11 @@ public:
 
     void addFinding(const Table &t, size_t row, const char *rule, const QString &message)
     {
-        m_findings->push_back({t.file, t.lines[row], QString::fromLatin1(rule), message, str(t.text(row, 0))});
+        // The child, for the kinds whose first column is CHILD; a cost table snapshot's first
+        // column is MONTH, a number, whose cell is no text (read as text it was bytes of the
+        // arena, a NUL among them, which PostgreSQL refused, failing the whole import).
+        const bool byChild = t.spec->columns[0].type == ColType::Text && qstrcmp(t.spec->columns[0].name, "CHILD") == 0;
+        m_findings->push_back({t.file, t.lines[row], QString::fromLatin1(rule), message, byChild ? str(t.text(row, 0)) : QString()});
     }
 
     bool writeHeader(const Table &t, ImportFileSummary &s)
