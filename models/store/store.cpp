@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -113,6 +114,14 @@ bool Store::isServerLocation(const QString &location)
         || location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
 }
 
+// True if `host` is this machine by its name or address (no lookup: a name is not resolved).
+static bool isLoopback(const QString &host)
+{
+    static const QRegularExpression ipv4Loopback(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || ipv4Loopback.match(host).hasMatch()
+        || host == QLatin1String("::1") || host == QLatin1String("0:0:0:0:0:0:0:1");
+}
+
 QSqlDatabase Store::addConnection(const QString &location, const QString &connectionName, QString *error)
 {
     if (!isServerLocation(location)) {
@@ -139,14 +148,33 @@ QSqlDatabase Store::addConnection(const QString &location, const QString &connec
                            QStringLiteral("keepalives=1"), QStringLiteral("keepalives_idle=10"),
                            QStringLiteral("keepalives_interval=5"), QStringLiteral("keepalives_count=2"),
                            QStringLiteral("tcp_user_timeout=15000")};
+    // sslmode is the one option an address may carry, and only as one of libpq's own values: the
+    // value goes into libpq's connection string, where anything else could add options of its
+    // own ("require password=x"). A server that is not on this machine gets an encrypted
+    // connection unless the address says otherwise.
+    static const QStringList sslModes = {QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+                                         QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems()) {
+    QString sslMode;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key != QLatin1String("sslmode")) {
             *error = QStringLiteral("%1: unknown option '%2' (only sslmode is accepted).").arg(location, key);
             return {};
         }
-        options << QStringLiteral("sslmode=%1").arg(value);
+        if (!sslMode.isNull()) {
+            *error = QStringLiteral("%1: sslmode is given twice.").arg(location);
+            return {};
+        }
+        if (!sslModes.contains(value)) {
+            *error = QStringLiteral("%1: sslmode '%2' is not one of %3.").arg(location, value, sslModes.join(QStringLiteral(", ")));
+            return {};
+        }
+        sslMode = value;
     }
+    if (sslMode.isNull() && !isLoopback(url.host()))
+        sslMode = QStringLiteral("require");
+    if (!sslMode.isNull())
+        options << QStringLiteral("sslmode=%1").arg(sslMode);
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         *error = QStringLiteral("This Careboard cannot reach PostgreSQL: Qt's QPSQL driver is missing "
                                 "(Debian package libqt6sql6-psql).");

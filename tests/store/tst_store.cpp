@@ -234,6 +234,61 @@ private slots:
         QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log")).toString(), store->userName());
     }
 
+    // sslmode: one of libpq's six values or refused before connecting; a remote server gets
+    // `require` unless the address says otherwise. (Nothing is connected: the options are read.)
+    void sslModeIsOneOfLibpqsValues_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("sslOption"); // in the connection options; empty: none
+        QTest::addColumn<QString>("refusal");   // empty: accepted
+        QTest::newRow("loopback, none given") << "postgresql://u@127.0.0.1/db" << "" << "";
+        QTest::newRow("localhost, none given") << "postgresql://u@localhost:5433/db" << "" << "";
+        QTest::newRow("IPv6 loopback, none given") << "postgresql://u@[::1]/db" << "" << "";
+        QTest::newRow("remote, none given: require") << "postgresql://u@db.example.org/db" << "sslmode=require" << "";
+        QTest::newRow("remote address, none given: require") << "postgresql://u@10.1.2.3/db" << "sslmode=require" << "";
+        QTest::newRow("remote, verify-full") << "postgresql://u@db.example.org/db?sslmode=verify-full" << "sslmode=verify-full" << "";
+        QTest::newRow("remote, disable as asked") << "postgresql://u@db.example.org/db?sslmode=disable" << "sslmode=disable" << "";
+        for (const char *mode : {"allow", "prefer", "require", "verify-ca"})
+            QTest::addRow("loopback, %s", mode) << QStringLiteral("postgresql://u@127.0.0.1/db?sslmode=%1").arg(QLatin1String(mode))
+                                                << QStringLiteral("sslmode=%1").arg(QLatin1String(mode)) << "";
+        QTest::newRow("another option smuggled in") << "postgresql://u@127.0.0.1/db?sslmode=require%20password%3Dx" << ""
+                                                    << "sslmode 'require password=x' is not one of disable, allow, prefer, require, verify-ca, verify-full";
+        QTest::newRow("a value libpq does not know") << "postgresql://u@127.0.0.1/db?sslmode=on" << ""
+                                                     << "sslmode 'on' is not one of";
+        QTest::newRow("upper case") << "postgresql://u@127.0.0.1/db?sslmode=REQUIRE" << "" << "sslmode 'REQUIRE' is not one of";
+        QTest::newRow("given twice") << "postgresql://u@127.0.0.1/db?sslmode=require&sslmode=disable" << "" << "sslmode is given twice";
+        QTest::newRow("an option that is not sslmode") << "postgresql://u@127.0.0.1/db?options=-c%20x%3Dy" << ""
+                                                       << "unknown option 'options'";
+    }
+
+    void sslModeIsOneOfLibpqsValues()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, sslOption);
+        QFETCH(QString, refusal);
+        QString error;
+        {
+            const QSqlDatabase db = Store::addConnection(url, QStringLiteral("ssl-test"), &error);
+            if (refusal.isEmpty()) {
+                QVERIFY2(db.isValid(), qPrintable(error));
+                const QStringList options = db.connectOptions().split(QLatin1Char(';'));
+                QStringList ssl;
+                for (const QString &o : options)
+                    if (o.startsWith(QLatin1String("sslmode")))
+                        ssl << o;
+                QCOMPARE(ssl.join(QLatin1Char(';')), sslOption);
+            } else {
+                QVERIFY(!db.isValid());
+                QVERIFY2(error.contains(refusal), qPrintable(error));
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("ssl-test"));
+        if (!refusal.isEmpty()) { // and Store::open says so before connecting
+            QVERIFY(!Store::open(url, &error));
+            QVERIFY2(error.contains(refusal), qPrintable(error));
+        }
+    }
+
     void aTransactionNotCommittedLeavesNothing()
     {
         TestSupport::Scratch scratch;
