@@ -84,14 +84,14 @@ bool CostStore::updateCategory(const CostCategory &c, QString *error)
 qint64 CostStore::addCategory(const CostCategory &c, QString *error)
 {
     Transaction tx(m_store, error);
-    if (!tx.ok()
-        || !m_store.run(QStringLiteral("INSERT INTO cost_categories (name, sort_order, placement_type, provision,"
-                                       " inhouse_equivalent_id, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                        {c.name, c.sortOrder, c.placementType, c.provision, idOrNull(c.inhouseEquivalentId),
-                         m_store.userName(), nowIso()}, error))
+    if (!tx.ok())
         return 0;
-    const qint64 id = m_store.scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = ?"), {c.name}).toLongLong();
-    if (!m_store.audit(QStringLiteral("cost_categories"), QString::number(id), QStringLiteral("name"), QVariant(), c.name,
+    const qint64 id = m_store.insertReturningId(QStringLiteral("INSERT INTO cost_categories (name, sort_order, placement_type, provision,"
+                                                               " inhouse_equivalent_id, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                                {c.name, c.sortOrder, c.placementType, c.provision, idOrNull(c.inhouseEquivalentId),
+                                                 m_store.userName(), nowIso()},
+                                                QStringLiteral("category_id"), error);
+    if (!id || !m_store.audit(QStringLiteral("cost_categories"), QString::number(id), QStringLiteral("name"), QVariant(), c.name,
                        QString(), error)
         || !tx.commit(error))
         return 0;
@@ -361,14 +361,13 @@ qint64 CostStore::saveScenario(const QString &name, const QString &month, const 
     if (!tx.ok())
         return 0;
     const QVariant old = m_store.scalar(QStringLiteral("SELECT definition FROM whatif_scenarios WHERE name = ?"), {name});
-    if (!m_store.run(QStringLiteral("INSERT INTO whatif_scenarios (name, month, definition, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)"
-                                    " ON CONFLICT (name) DO UPDATE SET month = excluded.month, definition = excluded.definition,"
-                                    " version = whatif_scenarios.version + 1, changed_by = excluded.changed_by,"
-                                    " changed_at = excluded.changed_at"),
-                     {name, month, definition, m_store.userName(), nowIso()}, error))
-        return 0;
-    const qint64 id = m_store.scalar(QStringLiteral("SELECT scenario_id FROM whatif_scenarios WHERE name = ?"), {name}).toLongLong();
-    if (!m_store.audit(QStringLiteral("whatif_scenarios"), name, QStringLiteral("definition"), old, definition, QString(), error)
+    const qint64 id = m_store.insertReturningId(
+        QStringLiteral("INSERT INTO whatif_scenarios (name, month, definition, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)"
+                       " ON CONFLICT (name) DO UPDATE SET month = excluded.month, definition = excluded.definition,"
+                       " version = whatif_scenarios.version + 1, changed_by = excluded.changed_by,"
+                       " changed_at = excluded.changed_at"),
+        {name, month, definition, m_store.userName(), nowIso()}, QStringLiteral("scenario_id"), error);
+    if (!id || !m_store.audit(QStringLiteral("whatif_scenarios"), name, QStringLiteral("definition"), old, definition, QString(), error)
         || !tx.commit(error))
         return 0;
     return id;

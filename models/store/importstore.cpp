@@ -547,12 +547,15 @@ public:
             const auto text = [&](int c) { return t.text(r, c).empty() ? QVariant() : QVariant(str(t.text(r, c))); };
             QVariant placement = m_store.scalar(QStringLiteral("SELECT placement_id FROM placements WHERE episode_id = ?"), {episode});
             if (placement.isNull()) {
-                if (!m_store.run(QStringLiteral("INSERT INTO placements (episode_id, category_id, funding, provider, regulated, ofsted_rating,"
-                                                " desired_type_achieved, dols_from, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                 {episode, category, funding, text(PROVIDER), intValue(t.cell(r, REGULATED)), text(OFSTED_RATING),
-                                  intValue(t.cell(r, DESIRED_TYPE_ACHIEVED)), dolsFrom, who, now}, &error))
+                const qint64 id = m_store.insertReturningId(
+                    QStringLiteral("INSERT INTO placements (episode_id, category_id, funding, provider, regulated, ofsted_rating,"
+                                   " desired_type_achieved, dols_from, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {episode, category, funding, text(PROVIDER), intValue(t.cell(r, REGULATED)), text(OFSTED_RATING),
+                     intValue(t.cell(r, DESIRED_TYPE_ACHIEVED)), dolsFrom, who, now},
+                    QStringLiteral("placement_id"), &error);
+                if (!id)
                     return false;
-                placement = m_store.scalar(QStringLiteral("SELECT placement_id FROM placements WHERE episode_id = ?"), {episode});
+                placement = id;
                 ++s.added;
             } else {
                 // Only a row that differs is changed, so the same file twice changes nothing.
@@ -677,12 +680,13 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             continue;
         }
         QString e;
-        if (!m_store.run(QStringLiteral("INSERT INTO imports (file_name, kind, imported_at, imported_by, row_count, return_year, content_hash)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                         {file.name, kind, now, m_store.userName(), s.rows, file.returnYear ? QVariant(file.returnYear) : QVariant(),
-                          QString::fromLatin1(file.hash)}, &e))
+        importIds[f] = m_store.insertReturningId(
+            QStringLiteral("INSERT INTO imports (file_name, kind, imported_at, imported_by, row_count, return_year, content_hash)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {file.name, kind, now, m_store.userName(), s.rows, file.returnYear ? QVariant(file.returnYear) : QVariant(),
+             QString::fromLatin1(file.hash)}, QStringLiteral("import_id"), &e);
+        if (!importIds[f])
             return failed(e);
-        importIds[f] = m_store.scalar(QStringLiteral("SELECT max(import_id) FROM imports")).toLongLong();
         importOfFile[file.name] = importIds[f];
         if (!m_store.audit(QStringLiteral("imports"), QString::number(importIds[f]), QStringLiteral("file"), QVariant(), file.name,
                            QStringLiteral("import of %1, %2 rows").arg(kind).arg(s.rows), &e))

@@ -459,6 +459,23 @@ bool Store::run(const QString &sql, const QVariantList &values, QString *error) 
     return exec(q, error);
 }
 
+qint64 Store::insertReturningId(const QString &insertSql, const QVariantList &values, const QString &idColumn, QString *error) const
+{
+    QSqlQuery q = prepare(insertSql + QStringLiteral(" RETURNING ") + idColumn);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!exec(q, error))
+        return 0;
+    if (!q.next()) {
+        if (error)
+            *error = QStringLiteral("The new row's %1 was not returned.").arg(idColumn);
+        return 0;
+    }
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
 QVariant Store::scalar(const QString &sql, const QVariantList &values, const QVariant &fallback) const
 {
     QSqlQuery q = prepare(sql);

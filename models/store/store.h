@@ -52,6 +52,11 @@ public:
     QString userName() const { return m_userName; }
     void setUserName(const QString &name) { m_userName = name; }
 
+    // Runs an INSERT with `values` and returns the new row's `idColumn`, read back from the same
+    // statement (INSERT ... RETURNING, PostgreSQL and SQLite >= 3.35): never a later SELECT max(),
+    // which would see a colleague's row committed in between. 0 with *error on failure.
+    qint64 insertReturningId(const QString &insertSql, const QVariantList &values, const QString &idColumn, QString *error) const;
+
     // Prepared statement on this connection. Placeholders are positional (?) and bound by the caller.
     QSqlQuery prepare(const QString &sql) const;
     // Executes a prepared query; on failure fills *error (if given) with the driver's message.

@@ -1,15 +1,18 @@
 // The store: creation, migration, refusal of files and databases that are not ours, the
 // append-only audit log, versioned updates and the import lock, on both engines.
+#include "store/panelstore.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 class TestStoreLayer : public QObject
 {
@@ -355,6 +358,102 @@ private slots:
             QVERIFY(!second.ok());
             QVERIFY2(error.contains(QLatin1String("Another import")), qPrintable(error));
         }
+    }
+
+    // New ids come back with their own row. Two colleagues save at once: the second's row lands
+    // after the first's INSERT and before the first's code reads its id. Reading the id back as
+    // SELECT max(...) gives the first the second's id; RETURNING gives each its own.
+    // PostgreSQL: two real connections, the first held inside its INSERT (a test trigger waits
+    // on an advisory lock the second holds) while the second saves and commits. SQLite cannot
+    // interleave two writers (the first holds the write lock), so there the second's row is
+    // written by a test trigger inside the first's INSERT, the nearest it can come.
+    void newIdsAreEachSaversOwn_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::newRow("panel meeting") << "panel_meetings";
+        QTest::newRow("panel decision") << "panel_decisions";
+    }
+
+    void newIdsAreEachSaversOwn()
+    {
+        QFETCH(QString, table);
+        const bool meeting = table == QLatin1String("panel_meetings");
+        const QString marker = meeting ? QStringLiteral("chair") : QStringLiteral("notes");
+        TestStore s;
+        const qint64 child = s.child(QStringLiteral("A"), QStringLiteral("2010-01-01"));
+        s.episode(child, QStringLiteral("2024-01-01"), QString());
+        const auto save = [&](Store &store, const QString &who, QString *error) -> qint64 {
+            PanelStore panel(store);
+            if (meeting)
+                return panel.createMeeting(QDate(2025, 4, 1), who, error);
+            PanelDecision d;
+            d.childId = child;
+            d.decidedOn = QDate(2025, 4, 1);
+            d.outcome = QStringLiteral("continue");
+            d.notes = who;
+            PanelDecision recorded;
+            return panel.recordDecision(d, 0, &recorded, nullptr, error) ? recorded.decisionId : 0;
+        };
+        QString error;
+        qint64 mine = 0, theirs = 0;
+        if (isPg()) {
+            const qint64 key = 0x434152420015LL;
+            QVERIFY2(s->execDirect({QStringLiteral("CREATE FUNCTION test_hold() RETURNS trigger LANGUAGE plpgsql AS"
+                                                   " $$ BEGIN IF NEW.%1 = 'Mine' THEN PERFORM pg_advisory_xact_lock(%2); END IF; RETURN NULL; END $$")
+                                        .arg(marker).arg(key),
+                                    QStringLiteral("CREATE TRIGGER test_hold AFTER INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION test_hold()").arg(table)},
+                                   &error),
+                     qPrintable(error));
+            QSemaphore holding, done;
+            QString theirError;
+            QThread *colleague = QThread::create([&] {
+                QString e;
+                auto store = Store::open(s->location(), &e);
+                if (!store) {
+                    theirError = e;
+                    holding.release();
+                    return;
+                }
+                store->run(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key));
+                holding.release();
+                // Wait until the first saver is inside its INSERT, waiting for this lock.
+                for (int i = 0; i < 600; ++i) {
+                    if (store->scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).toInt() > 0)
+                        break;
+                    QThread::msleep(50);
+                }
+                theirs = save(*store, QStringLiteral("Theirs"), &theirError);
+                store->run(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key));
+            });
+            colleague->start();
+            holding.acquire();
+            QVERIFY2(theirError.isEmpty(), qPrintable(theirError));
+            mine = save(*s, QStringLiteral("Mine"), &error);
+            colleague->wait();
+            delete colleague;
+            QVERIFY2(theirs, qPrintable(theirError));
+            // The colleague's row has the larger id: SELECT max() would have given it to me.
+            QVERIFY(theirs > mine);
+        } else {
+            QVERIFY2(s->execDirect({QStringLiteral("CREATE TRIGGER test_colleague AFTER INSERT ON %1 WHEN NEW.%2 = 'Mine' BEGIN %3; END")
+                                        .arg(table, marker,
+                                             meeting ? QStringLiteral("INSERT INTO panel_meetings (meeting_date, chair) VALUES ('2025-04-01', 'Theirs')")
+                                                     : QStringLiteral("INSERT INTO panel_decisions (child_id, decided_on, outcome, notes)"
+                                                                      " VALUES (NEW.child_id, '2025-04-01', 'continue', 'Theirs')"))},
+                                   &error),
+                     qPrintable(error));
+            mine = save(*s, QStringLiteral("Mine"), &error);
+            theirs = s->scalar(QStringLiteral("SELECT max(%1) FROM %2").arg(meeting ? QStringLiteral("meeting_id") : QStringLiteral("decision_id"), table))
+                         .toLongLong();
+            QVERIFY(theirs > mine);
+        }
+        QVERIFY2(mine, qPrintable(error));
+        const QString id = meeting ? QStringLiteral("meeting_id") : QStringLiteral("decision_id");
+        QCOMPARE(s->scalar(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(marker, table, id), {mine}).toString(), QStringLiteral("Mine"));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(marker, table, id), {theirs}).toString(), QStringLiteral("Theirs"));
+        // The application's audit entry names my row, not theirs.
+        QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = ? AND row_key = ? AND field IN ('meeting_date', 'outcome')"),
+                           {table, QString::number(mine)}).toInt(), 1);
     }
 
     // After rows written with explicit ids (the demo, a copy), a plain insert gets a fresh id.
