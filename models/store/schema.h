@@ -14,6 +14,8 @@ constexpr int applicationId = 0x43415242;
 int latestVersion();
 // The statements of migration `version` (1-based) for the engine.
 QStringList migration(int version, const SqlDialect &dialect);
+// The tables whose every row change the server records in the audit log (PostgreSQL).
+QStringList auditedTables();
 // Every table of the latest schema, parents before children (copy and wipe use this order).
 QStringList tables();
 

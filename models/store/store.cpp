@@ -20,6 +20,7 @@
 #include <QVector>
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -29,12 +30,15 @@ static QString nextConnectionName()
     return QStringLiteral("careboard-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// Who edits a file store: the operating-system account this process runs as, from the password
+// database, never from the environment ($USER is whatever the caller set, and often unset under
+// a display server or a service).
 static QString osUserName()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    const uid_t uid = ::geteuid();
+    if (const passwd *pw = ::getpwuid(uid); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(uid);
 }
 
 // Creates an empty file readable and writable by its owner only (mode 0600). SQLite gives its
@@ -302,14 +306,16 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
         // and then finds it migrated.
         if (!store->runAll(store->m_dialect.migrationLock(), error))
             return nullptr;
+        const bool created = store->schemaVersion() == 0;
         const bool ok = store->migrate(target, error)
-            && (target != Schema::latestVersion() || ReferenceData::install(*store, error));
+            && (target != Schema::latestVersion() || store->installReferenceData(created, error));
         QString unlockError;
         store->runAll(store->m_dialect.migrationUnlock(), &unlockError);
         if (!ok)
             return nullptr;
-        // On a shared server the database login is who made an edit.
-        store->m_userName = store->scalar(QStringLiteral("SELECT current_user"), {}, store->m_userName).toString();
+        // On a shared server the database login is who made an edit: the session's user, as the
+        // server's audit entries name it (a SET ROLE changes the privileges, not the person).
+        store->m_userName = store->scalar(QStringLiteral("SELECT session_user"), {}, store->m_userName).toString();
         return store;
     }
 
@@ -335,11 +341,29 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
     }
     if (!store->runAll(store->m_dialect.connectionSetup(), error))
         return nullptr;
+    const bool created = store->schemaVersion() == 0;
     if (!store->migrate(target, error))
         return nullptr;
-    if (target == Schema::latestVersion() && !ReferenceData::install(*store, error))
+    if (target == Schema::latestVersion() && !store->installReferenceData(created, error))
         return nullptr;
     return store;
+}
+
+// A new store's starting reference data (cost categories, their mapping, England's figures) is
+// part of its creation, as its schema is: written before its first audit entry, so a new store's
+// audit log starts empty. The store was just created on this connection, so it is its owner's
+// and may set the server's audit triggers aside for the one transaction.
+bool Store::installReferenceData(bool created, QString *error)
+{
+    if (!created)
+        return ReferenceData::install(*this, error);
+    QStringList suspend, restore;
+    for (const QString &table : {QStringLiteral("cost_categories"), QStringLiteral("cost_category_map"), QStringLiteral("benchmarks")}) {
+        suspend += m_dialect.suspendTriggers(table);
+        restore += m_dialect.restoreTriggers(table);
+    }
+    Transaction tx(*this, error);
+    return tx.ok() && runAll(suspend, error) && ReferenceData::install(*this, error) && runAll(restore, error) && tx.commit(error);
 }
 
 QSqlDatabase Store::database() const
@@ -543,15 +567,12 @@ void Store::rollback()
 bool Store::audit(const QString &table, const QString &rowKey, const QString &field, const QVariant &oldValue,
                   const QVariant &newValue, const QString &reason, QString *error)
 {
-    QVariantList values = {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)};
+    QVariantList values;
     if (m_dialect.isSQLite())
         values << m_userName;
     values << table << rowKey << field << (oldValue.isNull() ? QVariant() : QVariant(oldValue.toString()))
            << (newValue.isNull() ? QVariant() : QVariant(newValue.toString())) << reason;
-    return run(QStringLiteral("INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, new_value, reason)"
-                              " VALUES (?, %1, ?, ?, ?, ?, ?, ?)").arg(m_dialect.auditUserExpression()),
-               values, error)
-        && notifyChange(table, error);
+    return run(m_dialect.auditEntryStatement(), values, error) && notifyChange(table, error);
 }
 
 bool Store::notifyChange(const QString &table, QString *error)

@@ -48,7 +48,8 @@ public:
     const SqlDialect &dialect() const { return m_dialect; }
     QSqlDatabase database() const;
     int schemaVersion() const;
-    // The name recorded in the audit log for this connection's edits.
+    // Who this connection's edits are by: the server's session user (PostgreSQL) or the
+    // operating-system account running Careboard (SQLite; never an environment variable).
     QString userName() const { return m_userName; }
     void setUserName(const QString &name) { m_userName = name; }
 
@@ -80,9 +81,12 @@ public:
     bool commit(QString *error = nullptr);
     void rollback();
 
-    // Appends to the audit log (append-only: the schema refuses UPDATE and DELETE on it). On
-    // PostgreSQL db_user is the server's current_user, and a change notification for `table`
-    // is sent on channel careboard_changes when the transaction commits (see StoreWatcher).
+    // Appends the application's own entry to the audit log, with its reason (append-only: the
+    // schema refuses UPDATE, DELETE and TRUNCATE on it). The store, not the caller, says who and
+    // when: on PostgreSQL the server writes session_user and its clock (careboard_audit(); the
+    // server also logs every row change of the audited tables by itself, Schema v4); on SQLite
+    // the operating-system account and the engine's clock. A change notification for `table` is
+    // sent on channel careboard_changes when the transaction commits (see StoreWatcher).
     bool audit(const QString &table, const QString &rowKey, const QString &field, const QVariant &oldValue,
                const QVariant &newValue, const QString &reason, QString *error = nullptr);
 
@@ -156,6 +160,7 @@ public:
 private:
     Store(const QString &location, const QString &connectionName, SqlDialect dialect);
     bool migrate(int targetVersion, QString *error);
+    bool installReferenceData(bool created, QString *error);
     bool runAll(const QStringList &statements, QString *error);
 
     QString m_location;

@@ -13,9 +13,11 @@ class TestScorecard : public QObject
 {
     Q_OBJECT
 
+    // The application's entries for `table` (on PostgreSQL the server adds its own, field INSERT/UPDATE/DELETE).
     static int auditRows(TestStore &s, const char *table)
     {
-        return s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = ?"), {QString::fromLatin1(table)}).toInt();
+        return s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = ? AND field NOT IN ('INSERT', 'UPDATE', 'DELETE')"),
+                         {QString::fromLatin1(table)}).toInt();
     }
 
     static int rowOf(ScorecardModel &m, IndicatorId id)

@@ -1,18 +1,27 @@
 // The store: creation, migration, refusal of files and databases that are not ours, the
 // append-only audit log, versioned updates and the import lock, on both engines.
 #include "store/panelstore.h"
+#include "store/placementstore.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "store/storeroles.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <pwd.h>
+#include <unistd.h>
 
 class TestStoreLayer : public QObject
 {
@@ -64,11 +73,13 @@ private slots:
                      QFile::Permissions());
         } else {
             QCOMPARE(store->scalar(QStringLiteral("SELECT application_id FROM careboard_schema")).toInt(), Schema::applicationId);
-            // Edits are recorded under the server's login, not the OS user.
-            QCOMPARE(store->userName(), store->scalar(QStringLiteral("SELECT current_user")).toString());
+            // Edits are recorded under the server's login (its session user), not the OS user.
+            QCOMPARE(store->userName(), store->scalar(QStringLiteral("SELECT session_user")).toString());
         }
         for (const QString &table : Schema::tables())
             QVERIFY2(store->hasTable(table), qPrintable(table));
+        // A new store's audit log starts empty: its reference data is part of its creation.
+        QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
         // Reference data: the default categories and the shipped England comparators.
         QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM cost_categories")).toInt(), 10);
         QCOMPARE(store->scalar(QStringLiteral("SELECT category_id FROM cost_category_map WHERE place = 'U5' AND place_provider = 'PR4'")),
@@ -233,8 +244,158 @@ private slots:
         QVERIFY(!store->run(QStringLiteral("UPDATE audit_log SET new_value = '5'"), {}, &error));
         QVERIFY2(error.contains(QLatin1String("append-only")), qPrintable(error));
         QVERIFY(!store->run(QStringLiteral("DELETE FROM audit_log"), {}, &error));
+        if (isPg()) { // TRUNCATE fires no row trigger: a statement trigger refuses it, even to the owner
+            QVERIFY(!store->execDirect({QStringLiteral("TRUNCATE audit_log")}, &error));
+            QVERIFY2(error.contains(QLatin1String("audit_log is append-only: TRUNCATE refused")), qPrintable(error));
+        }
         QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 1);
         QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log")).toString(), store->userName());
+    }
+
+    // Who and when are the store's to say. PostgreSQL: even the owner's own INSERT naming another
+    // user and another time is stamped with session_user and the server's clock. SQLite: an entry
+    // not dated now, or naming nobody, is refused.
+    void auditEntriesCannotBeBackdatedOrForged()
+    {
+        TestSupport::Scratch scratch;
+        QString error;
+        auto store = Store::open(scratch.location(QStringLiteral("f")), &error);
+        QVERIFY(store);
+        const QString forged = QStringLiteral("INSERT INTO audit_log (at, db_user, table_name, row_key, field, new_value)"
+                                              " VALUES ('2001-01-01T00:00:00.000Z', 'mallory', 'placement_fees', '1@2020-01-01',"
+                                              " 'weekly_fee_pence', '1')");
+        const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-5);
+        if (isPg()) {
+            QVERIFY2(store->run(forged, {}, &error), qPrintable(error));
+            QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log")).toString(), store->userName());
+            const QDateTime at = QDateTime::fromString(store->scalar(QStringLiteral("SELECT at FROM audit_log")).toString(), Qt::ISODateWithMs);
+            QVERIFY2(at >= before && at <= QDateTime::currentDateTimeUtc().addSecs(5), qPrintable(at.toString(Qt::ISODateWithMs)));
+        } else {
+            QVERIFY(!store->run(forged, {}, &error));
+            QVERIFY2(error.contains(QLatin1String("dated now")), qPrintable(error));
+            QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
+        }
+    }
+
+    // The attacks of issue #15, each by a real login of the role (not the owner's SET ROLE): the
+    // server refuses every write to the audit log, whatever the role.
+    void noRoleCanWriteTheAuditLog_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("refusal");
+        const QString forged = QStringLiteral("INSERT INTO audit_log (at, db_user, table_name, row_key, field) VALUES"
+                                              " ('2001-01-01T00:00:00.000Z', 'mallory', 'placement_fees', '1', 'weekly_fee_pence')");
+        for (const char *role : {"careboard_editor", "careboard_admin"}) {
+            const QString r = QString::fromLatin1(role);
+            const QString who = r.mid(10);
+            QTest::addRow("%s: TRUNCATE", qPrintable(who)) << r << QStringLiteral("TRUNCATE audit_log") << "permission denied for table audit_log";
+            QTest::addRow("%s: UPDATE", qPrintable(who)) << r << QStringLiteral("UPDATE audit_log SET db_user = 'mallory'")
+                                                         << "permission denied for table audit_log";
+            QTest::addRow("%s: DELETE", qPrintable(who)) << r << QStringLiteral("DELETE FROM audit_log") << "permission denied for table audit_log";
+            QTest::addRow("%s: INSERT with a forged user and time", qPrintable(who)) << r << forged << "permission denied for table audit_log";
+            QTest::addRow("%s: a server entry through careboard_audit()", qPrintable(who))
+                << r << QStringLiteral("SELECT careboard_audit('placement_fees', '1', 'UPDATE', NULL, NULL, NULL)")
+                << "entries are written by the server only";
+            QTest::addRow("%s: disable the audit triggers", qPrintable(who))
+                << r << QStringLiteral("ALTER TABLE placement_fees DISABLE TRIGGER USER") << "must be owner of table placement_fees";
+        }
+        QTest::newRow("viewer: careboard_audit()") << "careboard_viewer"
+                                                   << QStringLiteral("SELECT careboard_audit('x', 'x', 'x', NULL, NULL, NULL)")
+                                                   << "permission denied for function careboard_audit";
+    }
+
+    void noRoleCanWriteTheAuditLog()
+    {
+        if (!isPg())
+            QSKIP("roles live on a PostgreSQL server");
+        QFETCH(QString, role);
+        QFETCH(QString, sql);
+        QFETCH(QString, refusal);
+        TestStore s;
+        QString error;
+        QVERIFY2(StoreRoles::install(*s, nullptr, &error), qPrintable(error));
+        QVERIFY(s->audit(QStringLiteral("settings"), QStringLiteral("x"), QStringLiteral("value"), 1, 2, QStringLiteral("before")));
+        const TestSupport::Login login(QStringLiteral("attacker"), role);
+        QVERIFY(!login.exec(s->location(), {sql}, &error));
+        QVERIFY2(error.contains(refusal), qPrintable(error));
+        qInfo("%s refused: %s", qPrintable(sql.left(60)), qPrintable(error.section(QLatin1Char('\n'), 0, 0)));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 1);
+        QCOMPARE(s->scalar(QStringLiteral("SELECT db_user FROM audit_log")).toString(), s->userName());
+        // What a role may do: append its own entry, which names it and the server's time.
+        if (role != QLatin1String("careboard_viewer")) {
+            QVERIFY2(login.exec(s->location(), {QStringLiteral("SELECT careboard_audit('settings', 'x', 'value', '2', '3', 'mine')")}, &error),
+                     qPrintable(error));
+            QCOMPARE(s->scalar(QStringLiteral("SELECT db_user FROM audit_log WHERE reason = 'mine'")).toString(), login.name());
+        }
+    }
+
+    // A fee changed from psql by an editor's own login, around Careboard: the server logs it, with
+    // that login's name, its time and the old and new values.
+    void aFeeChangedFromPsqlIsInTheAuditLog()
+    {
+        if (!isPg())
+            QSKIP("a SQLite file is its owner's: a sqlite3 shell can do anything, triggers included (README)");
+        TestStore s;
+        const qint64 child = s.child(QStringLiteral("A"), QStringLiteral("2010-01-01"));
+        s.episode(child, QStringLiteral("2024-01-01"), QString(), QStringLiteral("C2"), QStringLiteral("S"), QStringLiteral("K2"), QStringLiteral("PR4"));
+        QVERIFY(s->run(QStringLiteral("INSERT INTO placements (episode_id) SELECT episode_id FROM episodes")));
+        QVERIFY(s->run(QStringLiteral("INSERT INTO placement_fees (placement_id, effective_from, weekly_fee_pence)"
+                                      " SELECT placement_id, '2024-01-01', 90500 FROM placements")));
+        const QString feeId = s->scalar(QStringLiteral("SELECT fee_id FROM placement_fees")).toString();
+        QString error;
+        QVERIFY2(StoreRoles::install(*s, nullptr, &error), qPrintable(error));
+        const TestSupport::Login editor(QStringLiteral("editor"), QStringLiteral("careboard_editor"));
+        const QString sql = QStringLiteral("UPDATE placement_fees SET weekly_fee_pence = 80000 WHERE fee_id = %1").arg(feeId);
+        const QString psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
+        if (!psql.isEmpty()) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("PGPASSWORD"), editor.password());
+            p.setProcessEnvironment(env);
+            p.start(psql, {QStringLiteral("-X"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql,
+                           editor.url(s->location())});
+            QVERIFY(p.waitForFinished(30000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        } else {
+            CAREBOARD_SKIP_OR_FAIL(QStringLiteral("psql is not installed (Debian package postgresql-client)"));
+        }
+        QSqlQuery q = s->prepare(QStringLiteral("SELECT db_user, at, row_key, old_value, new_value, reason FROM audit_log"
+                                                " WHERE table_name = 'placement_fees' AND field = 'UPDATE'"));
+        QVERIFY(Store::exec(q) && q.next());
+        QCOMPARE(q.value(0).toString(), editor.name());
+        const QDateTime at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        QVERIFY(qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QCOMPARE(q.value(2).toString(), feeId);
+        // £905 to £800 a week, in pence; nothing else on the row changed.
+        QCOMPARE(q.value(3).toString(), QStringLiteral("{\"weekly_fee_pence\": 90500}"));
+        QCOMPARE(q.value(4).toString(), QStringLiteral("{\"weekly_fee_pence\": 80000}"));
+        QCOMPARE(q.value(5).toString(), QStringLiteral("recorded by the server; client: psql"));
+        qInfo("psql fee change logged as: db_user %s, at %s, placement_fees %s UPDATE %s -> %s (%s)", qPrintable(q.value(0).toString()),
+              qPrintable(q.value(1).toString()), qPrintable(q.value(2).toString()), qPrintable(q.value(3).toString()),
+              qPrintable(q.value(4).toString()), qPrintable(q.value(5).toString()));
+        QVERIFY(!q.next());
+    }
+
+    // SQLite: the audit's user is the operating-system account this process runs as, read from the
+    // password database; $USER is anyone's to set. PostgreSQL: the session's login.
+    void theAuditUserIsTheAccountNotAnEnvironmentVariable()
+    {
+        const QByteArray saved = qgetenv("USER");
+        qputenv("USER", "mallory");
+        TestSupport::Scratch scratch;
+        QString error;
+        auto store = Store::open(scratch.location(QStringLiteral("u")), &error);
+        if (saved.isNull())
+            qunsetenv("USER");
+        else
+            qputenv("USER", saved);
+        QVERIFY2(store, qPrintable(error));
+        const QString expected = isPg() ? store->scalar(QStringLiteral("SELECT session_user")).toString()
+                                        : QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
+        QCOMPARE(store->userName(), expected);
+        QVERIFY(store->audit(QStringLiteral("settings"), QStringLiteral("x"), QStringLiteral("value"), {}, 1, QStringLiteral("test")));
+        QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log")).toString(), expected);
     }
 
     // sslmode: one of libpq's six values or refused before connecting; a remote server gets
@@ -289,74 +450,6 @@ private slots:
         if (!refusal.isEmpty()) { // and Store::open says so before connecting
             QVERIFY(!Store::open(url, &error));
             QVERIFY2(error.contains(refusal), qPrintable(error));
-        }
-    }
-
-    void aTransactionNotCommittedLeavesNothing()
-    {
-        TestSupport::Scratch scratch;
-        QString error;
-        auto store = Store::open(scratch.location(QStringLiteral("t")), &error);
-        QVERIFY(store);
-        {
-            Transaction tx(*store);
-            QVERIFY(tx.ok());
-            QVERIFY(store->run(QStringLiteral("INSERT INTO population (year, age_0_17) VALUES (2020, 100)")));
-        }
-        QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM population")).toInt(), 0);
-    }
-
-    // Two connections edit the same budget row from version 1: the first wins, the second is
-    // refused with a message naming who changed it, and the first's value stays.
-    void versionedUpdateRefusesAStaleVersion()
-    {
-        TestStore s;
-        QString error;
-        const QString location = s->location();
-        auto other = Store::open(location, &error);
-        QVERIFY2(other, qPrintable(error));
-        other->setUserName(QStringLiteral("bob")); // SQLite: the name recorded; PostgreSQL: the login
-        const QString bob = other->userName();
-        QVERIFY(s->run(QStringLiteral("INSERT INTO budgets (financial_year, category_id, number) SELECT 2024, category_id, 3"
-                                      " FROM cost_categories WHERE name = 'Other'")));
-        const QVariant category = s->scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'Other'"));
-        const QString key = QStringLiteral("financial_year = ? AND category_id = ?");
-        QVERIFY2(other->versionedUpdate(QStringLiteral("budgets"), key, {2024, category}, {QStringLiteral("number")}, {4}, 1,
-                                        QStringLiteral("The budget"), &error), qPrintable(error));
-        QVERIFY(!s->versionedUpdate(QStringLiteral("budgets"), key, {2024, category}, {QStringLiteral("number")}, {9}, 1,
-                                    QStringLiteral("The budget"), &error));
-        QVERIFY2(error.contains(QStringLiteral("The budget was changed by %1").arg(bob)), qPrintable(error));
-        QCOMPARE(s->scalar(QStringLiteral("SELECT number FROM budgets")).toDouble(), 4.0);
-        QCOMPARE(s->scalar(QStringLiteral("SELECT version FROM budgets")).toInt(), 2);
-        QVERIFY(!s->versionedUpdate(QStringLiteral("budgets"), key, {2023, category}, {QStringLiteral("number")}, {9}, 2,
-                                    QStringLiteral("The budget"), &error));
-        QVERIFY2(error.contains(QLatin1String("no longer exists")), qPrintable(error));
-    }
-
-    // While one import holds the lock, a second cannot take it.
-    void theImportLockKeepsASecondImportOut()
-    {
-        TestStore s;
-        QString error;
-        auto other = Store::open(s->location(), &error);
-        QVERIFY(other);
-        Transaction tx(*s, &error);
-        QVERIFY(tx.ok());
-        Store::ImportLock lock(*s, &error);
-        QVERIFY2(lock.ok(), qPrintable(error));
-        if (isPg()) {
-            // The same key, tried without waiting from the other connection.
-            QSqlQuery q = other->prepare(s->dialect().importLock().first().replace(QLatin1String("pg_advisory_xact_lock"),
-                                                                                     QLatin1String("pg_try_advisory_xact_lock")));
-            QVERIFY(Store::exec(q) && q.next());
-            QCOMPARE(q.value(0).toBool(), false);
-        } else {
-            QVERIFY(other->run(QStringLiteral("PRAGMA busy_timeout = 0")));
-            Transaction tx2(*other, &error);
-            QVERIFY(tx2.ok());
-            Store::ImportLock second(*other, &error);
-            QVERIFY(!second.ok());
-            QVERIFY2(error.contains(QLatin1String("Another import")), qPrintable(error));
         }
     }
 
@@ -454,6 +547,74 @@ private slots:
         // The application's audit entry names my row, not theirs.
         QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE table_name = ? AND row_key = ? AND field IN ('meeting_date', 'outcome')"),
                            {table, QString::number(mine)}).toInt(), 1);
+    }
+
+    void aTransactionNotCommittedLeavesNothing()
+    {
+        TestSupport::Scratch scratch;
+        QString error;
+        auto store = Store::open(scratch.location(QStringLiteral("t")), &error);
+        QVERIFY(store);
+        {
+            Transaction tx(*store);
+            QVERIFY(tx.ok());
+            QVERIFY(store->run(QStringLiteral("INSERT INTO population (year, age_0_17) VALUES (2020, 100)")));
+        }
+        QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM population")).toInt(), 0);
+    }
+
+    // Two connections edit the same budget row from version 1: the first wins, the second is
+    // refused with a message naming who changed it, and the first's value stays.
+    void versionedUpdateRefusesAStaleVersion()
+    {
+        TestStore s;
+        QString error;
+        const QString location = s->location();
+        auto other = Store::open(location, &error);
+        QVERIFY2(other, qPrintable(error));
+        other->setUserName(QStringLiteral("bob")); // SQLite: the name recorded; PostgreSQL: the login
+        const QString bob = other->userName();
+        QVERIFY(s->run(QStringLiteral("INSERT INTO budgets (financial_year, category_id, number) SELECT 2024, category_id, 3"
+                                      " FROM cost_categories WHERE name = 'Other'")));
+        const QVariant category = s->scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'Other'"));
+        const QString key = QStringLiteral("financial_year = ? AND category_id = ?");
+        QVERIFY2(other->versionedUpdate(QStringLiteral("budgets"), key, {2024, category}, {QStringLiteral("number")}, {4}, 1,
+                                        QStringLiteral("The budget"), &error), qPrintable(error));
+        QVERIFY(!s->versionedUpdate(QStringLiteral("budgets"), key, {2024, category}, {QStringLiteral("number")}, {9}, 1,
+                                    QStringLiteral("The budget"), &error));
+        QVERIFY2(error.contains(QStringLiteral("The budget was changed by %1").arg(bob)), qPrintable(error));
+        QCOMPARE(s->scalar(QStringLiteral("SELECT number FROM budgets")).toDouble(), 4.0);
+        QCOMPARE(s->scalar(QStringLiteral("SELECT version FROM budgets")).toInt(), 2);
+        QVERIFY(!s->versionedUpdate(QStringLiteral("budgets"), key, {2023, category}, {QStringLiteral("number")}, {9}, 2,
+                                    QStringLiteral("The budget"), &error));
+        QVERIFY2(error.contains(QLatin1String("no longer exists")), qPrintable(error));
+    }
+
+    // While one import holds the lock, a second cannot take it.
+    void theImportLockKeepsASecondImportOut()
+    {
+        TestStore s;
+        QString error;
+        auto other = Store::open(s->location(), &error);
+        QVERIFY(other);
+        Transaction tx(*s, &error);
+        QVERIFY(tx.ok());
+        Store::ImportLock lock(*s, &error);
+        QVERIFY2(lock.ok(), qPrintable(error));
+        if (isPg()) {
+            // The same key, tried without waiting from the other connection.
+            QSqlQuery q = other->prepare(s->dialect().importLock().first().replace(QLatin1String("pg_advisory_xact_lock"),
+                                                                                     QLatin1String("pg_try_advisory_xact_lock")));
+            QVERIFY(Store::exec(q) && q.next());
+            QCOMPARE(q.value(0).toBool(), false);
+        } else {
+            QVERIFY(other->run(QStringLiteral("PRAGMA busy_timeout = 0")));
+            Transaction tx2(*other, &error);
+            QVERIFY(tx2.ok());
+            Store::ImportLock second(*other, &error);
+            QVERIFY(!second.ok());
+            QVERIFY2(error.contains(QLatin1String("Another import")), qPrintable(error));
+        }
     }
 
     // After rows written with explicit ids (the demo, a copy), a plain insert gets a fresh id.
