@@ -607,6 +607,15 @@ private:
             checkCode(t, r, PLACE_PROVIDER, codes.providers);
             checkCode(t, r, REC, codes.rec);
             checkCode(t, r, REASON_PLACE_CHANGE, codes.rpc);
+            for (const int column : {HOME_POST, PL_POST}) {
+                const std::string_view post = t.text(r, column);
+                char district[5];
+                if (!post.empty() && !Codes::postcodeDistrict(post, district))
+                    finding(t.file, line, "invalid-postcode",
+                            QStringLiteral("%1 %2 is not a UK postcode or postcode district; it is not stored")
+                                .arg(QLatin1String(t.spec->columns[size_t(column)].name), shown(post)),
+                            child);
+            }
             const bool hasRec = !t.text(r, REC).empty();
             if (!dec && hasRec)
                 finding(t.file, line, "open-with-rec",

@@ -74,7 +74,7 @@ public:
     QStringList benchmarkComparators(const QString &indicator) const;
     // The authority's postcode districts (setting authority_postcode_districts), upper case.
     QStringList authorityDistricts() const;
-    // Normalises a PL_POST value to its district: "nf1 2ab" -> "NF1".
+    // Normalises a PL_POST value to its district: "nf1 2ab" -> "NF1" (Codes::postcodeDistrict).
     static QString postcodeDistrict(const QString &plPost);
     // The last date the data covers (meta data_end, else the latest DECOM/DEC), invalid if empty.
     QDate dataEnd() const;

@@ -1,5 +1,6 @@
 #include "store/importstore.h"
 
+#include "core/codes.h"
 #include "core/dates.h"
 #include "core/importtable.h"
 #include "core/money.h"
@@ -335,7 +336,7 @@ public:
             else
                 bulk->bind(index, v);
         };
-        char decom[10], dec[10];
+        char decom[10], dec[10], homeDistrict[5], placementDistrict[5];
         std::unordered_set<std::string> reported;
         std::string ref;
         int64_t id = 0;
@@ -364,8 +365,12 @@ public:
             isoDate(start, decom);
             bindInt(0, id);
             bindText(1, std::string_view(decom, 10));
-            for (int c : {RNE, LS, CIN, PLACE, PLACE_PROVIDER, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN})
+            for (int c : {RNE, LS, CIN, PLACE, PLACE_PROVIDER, REC, REASON_PLACE_CHANGE, URN})
                 bindText(c, t.text(r, c));
+            // Postcode districts only (PRODUCT §3): the inward code never reaches the store, nor
+            // anything that is not a postcode (the parser reported it as a finding).
+            bindText(HOME_POST, std::string_view(homeDistrict, size_t(Codes::postcodeDistrict(t.text(r, HOME_POST), homeDistrict))));
+            bindText(PL_POST, std::string_view(placementDistrict, size_t(Codes::postcodeDistrict(t.text(r, PL_POST), placementDistrict))));
             if (end) {
                 isoDate(end, dec);
                 bindText(7, std::string_view(dec, 10));

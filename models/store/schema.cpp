@@ -1,5 +1,10 @@
 #include "store/schema.h"
 
+#include "core/codes.h"
+#include "store/store.h"
+
+#include <QSqlQuery>
+
 namespace Schema {
 
 namespace {
@@ -262,9 +267,16 @@ END $f$)SQL").replace(QLatin1String("{{STAMP_IN_LITERAL}}"), QString(now).replac
     return s;
 }
 
+// Version 5: postcode districts only (PRODUCT §3). HOME_POST and PL_POST were stored as supplied;
+// they are cut to their outward code by migrateData(5), in the same transaction.
+static QStringList v5(const SqlDialect &)
+{
+    return {};
+}
+
 int latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList auditedTables()
@@ -275,6 +287,46 @@ QStringList auditedTables()
     return out;
 }
 
+bool migrateData(int version, Store &store, QString *error)
+{
+    if (version != 5)
+        return true;
+    // Each distinct value is cut once, then each column is rewritten in one pass through a
+    // temporary table of (value, district): a return's postcodes are a few thousand, however
+    // many episodes share them.
+    if (!store.execDirect({QStringLiteral("CREATE TEMP TABLE careboard_postcode_cut (value TEXT PRIMARY KEY, district TEXT)")}, error))
+        return false;
+    qint64 cut = 0;
+    for (const char *column : {"home_post", "pl_post"}) {
+        QSqlQuery q = store.prepare(QStringLiteral("SELECT DISTINCT %1 FROM episodes WHERE %1 IS NOT NULL").arg(QLatin1String(column)));
+        if (!Store::exec(q, error))
+            return false;
+        QStringList values;
+        while (q.next())
+            values << q.value(0).toString();
+        if (!store.run(QStringLiteral("DELETE FROM careboard_postcode_cut"), {}, error))
+            return false;
+        for (const QString &value : std::as_const(values)) {
+            const QString district = Codes::postcodeDistrict(value);
+            if (district != value
+                && !store.run(QStringLiteral("INSERT INTO careboard_postcode_cut (value, district) VALUES (?, ?)"),
+                              {value, district.isEmpty() ? QVariant() : QVariant(district)}, error))
+                return false;
+        }
+        QSqlQuery u = store.prepare(QStringLiteral("UPDATE episodes SET %1 = (SELECT district FROM careboard_postcode_cut WHERE value = episodes.%1)"
+                                                   " WHERE %1 IN (SELECT value FROM careboard_postcode_cut)").arg(QLatin1String(column)));
+        if (!Store::exec(u, error))
+            return false;
+        cut += u.numRowsAffected();
+    }
+    if (!store.execDirect({QStringLiteral("DROP TABLE careboard_postcode_cut")}, error))
+        return false;
+    if (cut == 0)
+        return true;
+    return store.audit(QStringLiteral("episodes"), QStringLiteral("*"), QStringLiteral("home_post, pl_post"), QVariant(), QVariant(),
+                       QStringLiteral("Store version 5: %1 postcodes cut to their district (PRODUCT §3)").arg(cut), error);
+}
+
 QStringList migration(int version, const SqlDialect &dialect)
 {
     QStringList raw;
@@ -283,6 +335,7 @@ QStringList migration(int version, const SqlDialect &dialect)
     case 2: raw = v2(dialect); break;
     case 3: raw = v3(dialect); break;
     case 4: raw = v4(dialect); break;
+    case 5: raw = v5(dialect); break;
     default: return {};
     }
     QStringList out;

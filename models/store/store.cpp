@@ -428,6 +428,10 @@ bool Store::migrate(int targetVersion, QString *error)
         }
         if (v == 1 && !setMeta(QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate), error))
             return false;
+        if (!Schema::migrateData(v, *this, error)) {
+            *error = QStringLiteral("Upgrading %1 to store version %2 failed: %3. The store is unchanged.").arg(m_location).arg(v).arg(*error);
+            return false;
+        }
         if (!tx.commit(error))
             return false;
     }

@@ -1,11 +1,13 @@
 // The importer (PRODUCT §5, issue #7): each file kind, each format error with its line and
 // message, each data-quality finding, returns that overlap, all-or-nothing, the peer's files.
+#include "store/casestore.h"
+#include "core/codes.h"
 #include "domain/demoexport.h"
 #include "domain/demogenerator.h"
-#include "domain/importer.h"
-#include "domain/indicatorengine.h"
 #include "itemmodels/findingsmodel.h"
+#include "domain/importer.h"
 #include "store/importstore.h"
+#include "domain/indicatorengine.h"
 #include "store/schema.h"
 #include "testsupport.h"
 
@@ -267,6 +269,9 @@ private slots:
         QTest::newRow("PLACE u4 is not U4")
             << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,u4,PR1,,,,,,\n" << "invalid-code" << 2
             << "PLACE 'u4' is not a valid code in 2023-24 (codes are upper case: U4)";
+        QTest::newRow("HOME_POST that is an address, not a postcode")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,U4,PR1,,,,12 High Street,NF1 2AB,\n" << "invalid-postcode" << 2
+            << "HOME_POST '12 High Street' is not a UK postcode or postcode district; it is not stored";
         QTest::newRow("open episode with a REC")
             << "episodes.csv" << episodesHeader + "C1,01/04/2017,S,C2,N1,U4,PR1,,E11,,,,\n" << "open-with-rec" << 2
             << "the episode has no DEC but a reason for ending (REC 'E11')";
@@ -373,6 +378,61 @@ private slots:
         QCOMPARE(importer.importData({{"header.csv", headerCsv}, {"episodes.csv", episodesHeader + episode + "\n"}}), Importer::Result::Imported);
         QCOMPARE(importer.findings().size(), findings);
         QCOMPARE(IndicatorEngine(*ts).valueAt(IndicatorId(indicator), QDate(2024, 3, 31)).count, count);
+    }
+
+    // PRODUCT §3: postcode districts only. The district is the outward code: the inward code is
+    // always the last three characters (a digit and two letters), with or without the space.
+    void postcodeDistrictIsTheOutwardCode_data()
+    {
+        QTest::addColumn<QString>("postcode");
+        QTest::addColumn<QString>("district");
+        QTest::newRow("NF1 2AB") << "NF1 2AB" << "NF1";
+        QTest::newRow("NF12AB, no space: the last three are the inward code") << "NF12AB" << "NF1";
+        QTest::newRow("lower case, spaces around") << " nf1 2ab " << "NF1";
+        QTest::newRow("SW1A 1AA: a four-character district") << "SW1A 1AA" << "SW1A";
+        QTest::newRow("B12AB: a one-letter district") << "B12AB" << "B1";
+        QTest::newRow("NF10: a district alone") << "NF10" << "NF10";
+        QTest::newRow("NF1 2: a district and part of an inward code") << "NF1 2" << "NF1";
+        QTest::newRow("GIR 0AA") << "GIR 0AA" << "GIR";
+        QTest::newRow("an address") << "12 High Street" << "";
+        QTest::newRow("two postcodes") << "NF1 2AB NF2 3CD" << "";
+        QTest::newRow("digits") << "12345" << "";
+        QTest::newRow("empty") << "" << "";
+    }
+
+    void postcodeDistrictIsTheOutwardCode()
+    {
+        QFETCH(QString, postcode);
+        QFETCH(QString, district);
+        QCOMPARE(Codes::postcodeDistrict(postcode), district);
+        QCOMPARE(CaseStore::postcodeDistrict(postcode), district);
+    }
+
+    // What an import stores of HOME_POST and PL_POST: the district, never the inward code; and the
+    // out-of-area share still reads it (the authority's districts NF1 NF2; hand-worked: of the
+    // two children looked after on 31/03/2024 one is placed in ZZ9, out of area: 1 of 2).
+    void postcodesAreStoredAsDistricts()
+    {
+        TestStore ts;
+        QVERIFY(ts->setSetting(QStringLiteral("authority_postcode_districts"), QStringLiteral("NF1 NF2")));
+        const QByteArray episodes = episodesHeader
+            + "C1,01/04/2023,S,C2,N1,U4,PR1,,,,nf1 2ab,NF12AB,\n"
+              "C2,01/04/2023,S,C2,N1,U4,PR4,,,,NF2 3CD,zz9 9zz,\n";
+        Importer importer(*ts);
+        QCOMPARE(importer.importData({{"header.csv", headerCsv}, {"episodes.csv", episodes}}), Importer::Result::Imported);
+        QVERIFY2(importer.findings().isEmpty(), qPrintable(importer.findings().value(0).text()));
+        QSqlQuery q = ts->prepare(QStringLiteral("SELECT c.child_ref, e.home_post, e.pl_post FROM episodes e JOIN children c ON c.child_id = e.child_id"
+                                                 " ORDER BY c.child_ref"));
+        QVERIFY(Store::exec(q));
+        QStringList stored;
+        while (q.next())
+            stored << QStringLiteral("%1 %2 %3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        QCOMPARE(stored, QStringList({"C1 NF1 NF1", "C2 NF2 ZZ9"}));
+        QCOMPARE(ts->scalar(QStringLiteral("SELECT count(*) FROM episodes WHERE length(home_post) > 4 OR length(pl_post) > 4"
+                                           " OR home_post LIKE '% %' OR pl_post LIKE '% %'")).toInt(), 0);
+        const IndicatorValue v = IndicatorEngine(*ts).valueAt(IndicatorId::OutOfArea, QDate(2024, 3, 31));
+        QCOMPARE(v.count, qint64(1));
+        QCOMPARE(v.denominator, qint64(2));
     }
 
     void theSameFileTwiceChangesNothing()

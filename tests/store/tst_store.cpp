@@ -1,5 +1,7 @@
 // The store: creation, migration, refusal of files and databases that are not ours, the
 // append-only audit log, versioned updates and the import lock, on both engines.
+#include "core/codes.h"
+#include "domain/indicatorengine.h"
 #include "store/panelstore.h"
 #include "store/placementstore.h"
 #include "store/schema.h"
@@ -451,6 +453,52 @@ private slots:
             QVERIFY(!Store::open(url, &error));
             QVERIFY2(error.contains(refusal), qPrintable(error));
         }
+    }
+
+    // Store version 5 cuts the postcodes an older store kept whole to their district, and the
+    // out-of-area share reads the same afterwards (hand-worked: 3 children looked after on
+    // 31/03/2024, placed in NF1, NF2 and ZZ9; the authority's districts NF1 NF2: 1 of 3 out of area).
+    void postcodesAreCutToTheirDistrictByTheMigration()
+    {
+        TestSupport::Scratch scratch;
+        const QString location = scratch.location(QStringLiteral("postcodes"));
+        QString error;
+        {
+            Store::OpenOptions v3;
+            v3.targetVersion = 3;
+            auto store = Store::open(location, &error, v3);
+            QVERIFY2(store, qPrintable(error));
+            const QStringList homes = {"NF1 2AB", "nf2 3cd", "NF12XY"}, places = {"NF1 2AB", "NF23CD", "zz9 9zz"};
+            for (int i = 0; i < 3; ++i) {
+                QVERIFY(store->run(QStringLiteral("INSERT INTO children (child_ref, sex, dob) VALUES (?, 1, '2010-01-01')"), {QStringLiteral("C%1").arg(i)}));
+                QVERIFY(store->run(QStringLiteral("INSERT INTO episodes (child_id, decom, rne, ls, place, place_provider, home_post, pl_post)"
+                                                  " SELECT child_id, '2023-06-01', 'S', 'C2', 'U4', 'PR1', ?, ? FROM children WHERE child_ref = ?"),
+                                   {homes[i], places[i], QStringLiteral("C%1").arg(i)}));
+            }
+            QVERIFY(store->run(QStringLiteral("INSERT INTO episodes (child_id, decom, dec, rec, rne, ls, place, home_post, pl_post)"
+                                              " SELECT child_id, '2022-01-01', '2022-06-01', 'E8', 'S', 'C2', 'U4', '12 High Street', NULL"
+                                              " FROM children WHERE child_ref = 'C0'")));
+            QVERIFY(store->run(QStringLiteral("INSERT INTO settings (key, value) VALUES ('authority_postcode_districts', 'NF1 NF2')")));
+        }
+        auto store = Store::open(location, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->schemaVersion(), Schema::latestVersion());
+        QSqlQuery q = store->prepare(QStringLiteral("SELECT c.child_ref, e.decom, coalesce(e.home_post, '-'), coalesce(e.pl_post, '-')"
+                                                    " FROM episodes e JOIN children c ON c.child_id = e.child_id ORDER BY c.child_ref, e.decom"));
+        QVERIFY(Store::exec(q));
+        QStringList rows;
+        while (q.next())
+            rows << QStringLiteral("%1 %2 %3 %4").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+        QCOMPARE(rows, QStringList({"C0 2022-01-01 - -", "C0 2023-06-01 NF1 NF1", "C1 2023-06-01 NF2 NF2", "C2 2023-06-01 NF1 ZZ9"}));
+        // No stored postcode has an inward part.
+        QCOMPARE(store->scalar(QStringLiteral("SELECT count(*) FROM episodes WHERE length(home_post) > 4 OR length(pl_post) > 4"
+                                              " OR home_post LIKE '% %' OR pl_post LIKE '% %'")).toInt(), 0);
+        // 7 values changed: 3 home and 3 placement postcodes cut, one address dropped.
+        QCOMPARE(store->scalar(QStringLiteral("SELECT reason FROM audit_log WHERE table_name = 'episodes' AND row_key = '*'")).toString(),
+                 QStringLiteral("Store version 5: 7 postcodes cut to their district (PRODUCT §3)"));
+        const IndicatorValue v = IndicatorEngine(*store).valueAt(IndicatorId::OutOfArea, QDate(2024, 3, 31));
+        QCOMPARE(v.count, qint64(1));
+        QCOMPARE(v.denominator, qint64(3));
     }
 
     // New ids come back with their own row. Two colleagues save at once: the second's row lands
