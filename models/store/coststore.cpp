@@ -322,15 +322,29 @@ bool CostStore::importSnapshotCsv(const QString &path, QString *error, int *coun
             *error = QStringLiteral("%1 line %2: expected MONTH as YYYY-MM, a unit cost in pounds and a whole NUMBER.").arg(path).arg(line);
             return false;
         }
+        const QString cat = r.value(category).trimmed();
+        // The row it replaces, if any: the log gives the old and the new unit cost and number.
+        QSqlQuery before = m_store.prepare(QStringLiteral("SELECT ave_unit_cost_week_pence, number FROM cost_snapshots WHERE month = ? AND category = ?"));
+        before.addBindValue(m);
+        before.addBindValue(cat);
+        if (!Store::exec(before, error))
+            return false;
+        const bool existed = before.next();
+        const QVariant oldUnit = existed ? before.value(0) : QVariant(), oldNumber = existed ? before.value(1) : QVariant();
+        before.finish();
+        const QString key = m + QLatin1Char('/') + cat, why = QStringLiteral("Imported from %1").arg(QFileInfo(path).fileName());
         if (!m_store.run(QStringLiteral("INSERT INTO cost_snapshots (month, category, ave_unit_cost_week_pence, number, changed_by,"
                                         " changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, category) DO UPDATE SET"
                                         " ave_unit_cost_week_pence = excluded.ave_unit_cost_week_pence, number = excluded.number,"
                                         " version = cost_snapshots.version + 1, changed_by = excluded.changed_by,"
                                         " changed_at = excluded.changed_at"),
-                         {m, r.value(category).trimmed(), pence, n, m_store.userName(), nowIso()}, error)
-            || !m_store.audit(QStringLiteral("cost_snapshots"), m + QLatin1Char('/') + r.value(category).trimmed(),
-                              QStringLiteral("imported"), QVariant(), QStringLiteral("%1 x %2").arg(pence).arg(n),
-                              QStringLiteral("Imported from %1").arg(QFileInfo(path).fileName()), error))
+                         {m, cat, pence, n, m_store.userName(), nowIso()}, error))
+            return false;
+        if ((!existed || oldUnit.toLongLong() != pence)
+            && !m_store.audit(QStringLiteral("cost_snapshots"), key, QStringLiteral("ave_unit_cost_week_pence"), oldUnit, pence, why, error))
+            return false;
+        if ((!existed || oldNumber.toInt() != n)
+            && !m_store.audit(QStringLiteral("cost_snapshots"), key, QStringLiteral("number"), oldNumber, n, why, error))
             return false;
     }
     if (count)

@@ -579,6 +579,26 @@ public:
             }
             const int64_t from = t.cell(r, EFFECTIVE_FROM) ? t.cell(r, EFFECTIVE_FROM) : t.cell(r, DECOM);
             const qint64 additional = t.cell(r, ADDITIONAL_WEEKLY) == nullValue ? 0 : t.cell(r, ADDITIONAL_WEEKLY);
+            const qint64 fee = t.cell(r, WEEKLY_FEE);
+            // A fee that changes the weekly cost in force (the row at that date, else the one
+            // before it) is logged with the old and the new cost, as an edit in the window is.
+            QSqlQuery was = m_store.prepare(QStringLiteral("SELECT weekly_fee_pence, additional_weekly_pence FROM placement_fees"
+                                                           " WHERE placement_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1"));
+            was.addBindValue(placement);
+            was.addBindValue(dateValue(from));
+            if (!Store::exec(was, &error))
+                return false;
+            const bool hadFee = was.next();
+            const qint64 oldFee = hadFee ? was.value(0).toLongLong() : 0, oldAdditional = hadFee ? was.value(1).toLongLong() : 0;
+            was.finish();
+            if (hadFee && (oldFee != fee || oldAdditional != additional)) {
+                const QString key = QStringLiteral("%1@%2").arg(placement.toLongLong()).arg(dateValue(from).toString());
+                const QString why = QStringLiteral("Imported from %1").arg(t.file);
+                if (!m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("weekly_fee_pence"), oldFee, fee, why, &error)
+                    || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("additional_weekly_pence"), oldAdditional,
+                                      additional, why, &error))
+                    return false;
+            }
             if (!m_store.run(QStringLiteral("INSERT INTO placement_fees (placement_id, effective_from, weekly_fee_pence, additional_weekly_pence,"
                                             " reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                                             " ON CONFLICT (placement_id, effective_from) DO UPDATE SET"
@@ -586,8 +606,8 @@ public:
                                             " version = placement_fees.version + 1, changed_by = excluded.changed_by, changed_at = excluded.changed_at"
                                             " WHERE placement_fees.weekly_fee_pence <> excluded.weekly_fee_pence"
                                             " OR placement_fees.additional_weekly_pence <> excluded.additional_weekly_pence"),
-                             {placement, dateValue(from), qint64(t.cell(r, WEEKLY_FEE)), additional,
-                              QStringLiteral("Imported from %1").arg(t.file), who, now}, &error))
+                             {placement, dateValue(from), fee, additional, QStringLiteral("Imported from %1").arg(t.file), who, now},
+                             &error))
                 return false;
         }
         return true;

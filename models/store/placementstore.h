@@ -87,5 +87,7 @@ public:
 private:
     QVector<PlacementRecord> query(const QString &where, const QVariantList &values, const QDate &d) const;
     bool bumpVersion(qint64 placementId, int expectedVersion, QString *error);
+    // The fee and additionalities in force just before `from` (ISO date): null if none.
+    bool inForceBefore(qint64 placementId, const QString &from, QVariant *fee, QVariant *additional, QString *error) const;
     Store &m_store;
 };

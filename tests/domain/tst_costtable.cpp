@@ -12,6 +12,8 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QTemporaryDir>
 #include <cmath>
 
 namespace {
@@ -70,6 +72,30 @@ private slots:
     void initTestCase() { CAREBOARD_INIT_ENGINE(); }
 
     // Seed 000's rows: Σ(unit × number) = 665,556 over Σ number = 754 → £882.70 a week, not the £954 printed.
+    // A cost table imported over an earlier one logs each unit cost and number it changes with
+    // the old and the new value (seed 000: Agency Residential £3,546 a week x 63; the correction
+    // £3,600 x 63 changes the cost only).
+    void aReimportedCostTableLogsTheOldAndNewCost()
+    {
+        TestStore s;
+        importSeed(s);
+        QTemporaryDir dir;
+        const QString corrected = dir.filePath(QStringLiteral("corrected.csv"));
+        QFile f(corrected);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("MONTH,CATEGORY,AVE_UNIT_COST_WEEK,NUMBER\n2017-12,Agency Residential,3600,63\n");
+        f.close();
+        QString error;
+        QVERIFY2(CostStore(*s).importSnapshotCsv(corrected, &error), qPrintable(error));
+        QSqlQuery q = s->prepare(QStringLiteral("SELECT field, old_value, new_value FROM audit_log WHERE table_name = 'cost_snapshots'"
+                                                " AND row_key = '2017-12/Agency Residential' AND reason = 'Imported from corrected.csv'"));
+        QVERIFY(Store::exec(q));
+        QStringList entries;
+        while (q.next())
+            entries << QStringLiteral("%1 %2 -> %3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        QCOMPARE(entries, QStringList{QStringLiteral("ave_unit_cost_week_pence 354600 -> 360000")});
+    }
+
     void seedSnapshotWeightedAverageAndReconciliation()
     {
         TestStore s;

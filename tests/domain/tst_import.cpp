@@ -241,6 +241,29 @@ private slots:
         QCOMPARE(importer.errors().last().text(), QStringLiteral("population.csv:101: AGE_0_17: 'many' is not a whole number"));
     }
 
+    // A cost import that changes a placement's weekly cost logs the old and the new cost, as an
+    // edit in the window does: £905 from DECOM; a corrected file says £800 from DECOM, and a new
+    // row £750 from 01/10/2017 (from the £800 in force until then).
+    void aCostImportLogsTheOldAndNewWeeklyCost()
+    {
+        TestStore ts;
+        const QByteArray episodes = episodesHeader + "C1,01/04/2017,S,C2,N1,U4,PR4,,,,,,\n";
+        QCOMPARE(Importer(*ts).importData({{"header.csv", headerCsv}, {"episodes.csv", episodes},
+                                           {"costs.csv", costsHeader + "C1,01/04/2017,,,905,0,spot,Acme,,,,\n"}}),
+                 Importer::Result::Imported);
+        QCOMPARE(Importer(*ts).importData({{"costs2.csv", costsHeader + "C1,01/04/2017,,,800,0,spot,Acme,,,,\n"
+                                                                        "C1,01/04/2017,01/10/2017,,750,0,spot,Acme,,,,\n"}}),
+                 Importer::Result::Imported);
+        QSqlQuery q = ts->prepare(QStringLiteral("SELECT row_key, old_value, new_value FROM audit_log WHERE table_name = 'placement_fees'"
+                                                 " AND field = 'weekly_fee_pence' ORDER BY audit_id"));
+        QVERIFY(Store::exec(q));
+        QStringList entries;
+        while (q.next())
+            entries << QStringLiteral("%1 %2 -> %3").arg(q.value(0).toString().section(QLatin1Char('@'), 1), q.value(1).toString(),
+                                                          q.value(2).toString());
+        QCOMPARE(entries, QStringList({"2017-04-01 90500 -> 80000", "2017-10-01 80000 -> 75000"}));
+    }
+
     void findingsAreStoredWithoutBlocking_data()
     {
         QTest::addColumn<QString>("name");
