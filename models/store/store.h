@@ -51,6 +51,8 @@ public:
     // Who this connection's edits are by: the server's session user (PostgreSQL) or the
     // operating-system account running Careboard (SQLite; never an environment variable).
     QString userName() const { return m_userName; }
+    // Tests and screenshots only (a colleague's name in a conflict message); on PostgreSQL the
+    // server's own audit entries name the session's user whatever this says.
     void setUserName(const QString &name) { m_userName = name; }
 
     // Runs an INSERT with `values` and returns the new row's `idColumn`, read back from the same

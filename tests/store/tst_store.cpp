@@ -1,9 +1,7 @@
 // The store: creation, migration, refusal of files and databases that are not ours, the
 // append-only audit log, versioned updates and the import lock, on both engines.
-#include "core/codes.h"
 #include "domain/indicatorengine.h"
 #include "store/panelstore.h"
-#include "store/placementstore.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/storeroles.h"
@@ -12,8 +10,6 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QSemaphore>
 #include <QSqlDatabase>
