@@ -8,6 +8,7 @@
 #include "itemmodels/agendamodel.h"
 #include "itemmodels/reporttablemodel.h"
 #include "panelcommands.h"
+#include "storeevents.h"
 #include "panelminutes.h"
 #include "reportrenderer.h"
 #include "store/casestore.h"
@@ -144,6 +145,33 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     // trackers take seconds, and the window builds every screen at start-up. The report tabs
     // are read when their tab is shown.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshStaleTab(); });
+
+    // Every panel edit, undo and redo (from any screen's Edit menu) redraws this screen; a
+    // refused one is shown here when this screen is on show.
+    StoreEvents *events = StoreEvents::of(m_store);
+    connect(events, &StoreEvents::panelChanged, this, &PanelView::onPanelChanged);
+    connect(events, &StoreEvents::editFailed, this, [this](const QString &message) {
+        if (isVisible())
+            showMessage(message, true);
+    });
+}
+
+void PanelView::onPanelChanged(qint64 meetingId)
+{
+    if (!m_loaded)
+        return;
+    // A meeting created, removed or its agenda fixed: the list of meetings (and their status)
+    // is read again, showing that meeting; a decision or the thresholds: the screen redraws.
+    QStringList shown, stored;
+    for (int i = 0; i < m_meetings->count(); ++i)
+        shown << m_meetings->itemData(i, Qt::UserRole).toString() + m_meetings->itemText(i);
+    for (const PanelMeeting &m : PanelStore(m_store).meetings())
+        stored << QString::number(m.meetingId) + QStringLiteral("%1 — %2 — %3").arg(Dates::uk(m.date), m.chair,
+                                                                                    m.status == QLatin1String("fixed") ? tr("agenda fixed") : m.status);
+    if (shown != stored)
+        loadMeetings(meetingId);
+    else
+        refresh();
 }
 
 void PanelView::ensureLoaded() const
@@ -643,16 +671,12 @@ bool PanelView::recordDecision()
     d.nextReview = m_nextReview->date();
     d.notes = m_notes->toPlainText().trimmed();
     const QString ref = it.childRef;
-    auto command = std::make_unique<RecordDecisionCommand>(
-        m_store, d, it.placementVersion, [this] { refresh(); }, [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
+    QString error;
+    if (!EditCommand::push(m_undoStack, new RecordDecisionCommand(m_store, d, it.placementVersion), &error)) {
         // Nothing was written: keep the form as typed so the chair can correct and retry.
-        showMessage(tr("The decision was not recorded: %1").arg(command->error()), true);
+        showMessage(tr("The decision was not recorded: %1").arg(error), true);
         return false;
     }
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    refresh();
     showMessage(tr("Recorded: %1 — %2. Ctrl+Z undoes it.").arg(ref, d.outcome));
     return true;
 }
@@ -682,17 +706,11 @@ void PanelView::newMeeting()
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto command = std::make_unique<CreateMeetingCommand>(
-        m_store, date->date(), chair->currentText(), [this](qint64 id) { loadMeetings(id); },
-        [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
-        showMessage(tr("The meeting was not created: %1").arg(command->error()), true);
+    QString error;
+    if (!EditCommand::push(m_undoStack, new CreateMeetingCommand(m_store, date->date(), chair->currentText()), &error)) {
+        showMessage(tr("The meeting was not created: %1").arg(error), true);
         return;
     }
-    const qint64 id = command->meetingId();
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    loadMeetings(id);
     showMessage(tr("Meeting of %1 created; its agenda is provisional until fixed.").arg(Dates::uk(date->date())));
 }
 
@@ -706,16 +724,11 @@ void PanelView::fixAgenda()
     const PanelMeeting meeting = panel.meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
     // Fixing re-evaluates at the meeting date, so a fixed agenda can be refreshed by fixing again.
     const QVector<AgendaItem> agenda = Agenda::build(m_store, meeting.date, m_settings);
-    auto command = std::make_unique<FixAgendaCommand>(
-        m_store, meeting, Agenda::itemRows(agenda), [this](qint64 id) { loadMeetings(id); },
-        [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
-        showMessage(tr("The agenda was not fixed: %1").arg(command->error()), true);
+    QString error;
+    if (!EditCommand::push(m_undoStack, new FixAgendaCommand(m_store, meeting, Agenda::itemRows(agenda)), &error)) {
+        showMessage(tr("The agenda was not fixed: %1").arg(error), true);
         return;
     }
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    loadMeetings(meeting.meetingId);
     showMessage(tr("Agenda of %1 fixed: %2 children.").arg(Dates::uk(meeting.date)).arg(agenda.size()));
 }
 
@@ -768,15 +781,11 @@ void PanelView::editThresholds()
     after.dolsMaxAge = std::max(dolsFrom->value(), dolsTo->value());
     after.monthsTo18 = months->value();
     after.reviewIntervalWeeks = interval->value();
-    auto command = std::make_unique<PanelSettingsCommand>(m_store, before, after, [this] { refresh(); },
-                                                          [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
-        showMessage(tr("The thresholds were not changed: %1").arg(command->error()), true);
+    QString error;
+    if (!EditCommand::push(m_undoStack, new PanelSettingsCommand(m_store, before, after), &error)) {
+        showMessage(tr("The thresholds were not changed: %1").arg(error), true);
         return;
     }
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    refresh();
     showMessage(tr("Thresholds changed; the agenda has been re-evaluated."));
 }
 

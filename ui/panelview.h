@@ -82,6 +82,7 @@ private:
     QWidget *buildReportTab(ReportTableModel *model, QLabel **heading, QTableView **table, ReportTableModel *second = nullptr,
                             QLabel **secondHeading = nullptr, int topStretch = 1, int bottomStretch = 2);
     void loadMeetings(qint64 select = 0);
+    void onPanelChanged(qint64 meetingId);
     void meetingChanged();
     void refreshAgenda();
     void refreshCase();
