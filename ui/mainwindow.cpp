@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "keyboardrules.h"
+
 #include "core/dates.h"
 #include "costsview.h"
 #include "dataview.h"
@@ -34,6 +36,7 @@
 #include <QTime>
 #include <QTimer>
 #include <QToolButton>
+#include <QTableView>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -50,6 +53,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_nav->setAccessibleName(tr("Screens"));
     m_stack = new QStackedWidget(this);
     m_undoStack = new QUndoStack(this);
+    new KeyboardRules(this); // Ctrl+Z outside an edited field undoes the last command; Alt+arrows stay in fields
     m_access = StoreRoles::access(*m_store);
 
     m_trends = new TrendsView(*m_store, *m_engine, this);
@@ -84,6 +88,16 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Switching screen (Ctrl+1..6, the list) puts the focus in the screen's main table, so the
+    // arrow keys work at once (issue 21: five Tabs to reach the agenda after Ctrl+4).
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (QWidget *screen = m_stack->currentWidget())
+            for (QAbstractItemView *table : screen->findChildren<QAbstractItemView *>())
+                if (table->isVisible() && qobject_cast<QTableView *>(table)) {
+                    table->setFocus(Qt::ShortcutFocusReason);
+                    break;
+                }
+    });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *import = file->addAction(tr("&Import…"), this, [this] {

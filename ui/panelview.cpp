@@ -16,6 +16,7 @@
 #include "store/placementstore.h"
 #include "store/store.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
@@ -104,12 +105,12 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     m_unregulated = new ReportTableModel(this);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(buildAgendaTab(), tr("&Agenda"));
+    m_tabs->addTab(buildAgendaTab(), tr("A&genda"));
     m_tabs->addTab(buildCaseTab(), tr("&Case review"));
     m_tabs->addTab(buildReportTab(m_avoidanceTotals, &m_avoidanceHeading, &m_avoidanceTable, m_avoidanceLines,
-                                  &m_avoidanceLinesHeading), tr("Cost a&voidance"));
+                                  &m_avoidanceLinesHeading), tr("Cost avoi&dance"));
     m_tabs->addTab(buildReportTab(m_residential, &m_residentialHeading, &m_residentialTable, m_residentialYears,
-                                  &m_residentialYearsHeading, 3, 1), tr("&Residential tracker"));
+                                  &m_residentialYearsHeading, 3, 1), tr("Res&idential tracker"));
     m_tabs->addTab(buildReportTab(m_unregulated, &m_unregulatedHeading, &m_unregulatedTable), tr("&Unregulated report"));
     QToolButton *exportButton = ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); });
     ExportAction::addExtra(exportButton, tr("Export agenda / minutes of the selected meeting (PDF, OFFICIAL-SENSITIVE)… Ctrl+Shift+M"), [this] { exportMinutes(); });
@@ -144,7 +145,14 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     // Read when first shown (or asked for its data): on a national-scale store the agenda and
     // trackers take seconds, and the window builds every screen at start-up. The report tabs
     // are read when their tab is shown.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshStaleTab(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        refreshStaleTab();
+        // Each tab opens with the focus where the chair works: the agenda's table, the decision.
+        if (tab == AgendaTab)
+            m_agendaTable->setFocus(Qt::TabFocusReason);
+        else if (tab == CaseTab)
+            m_outcome->setFocus(Qt::TabFocusReason);
+    });
 
     // Every panel edit, undo and redo (from any screen's Edit menu) redraws this screen; a
     // refused one is shown here when this screen is on show.
@@ -308,16 +316,20 @@ QWidget *PanelView::buildCaseTab()
     m_preview->setWordWrap(false); // at most two short lines, room kept for both
     m_preview->setMinimumHeight(m_preview->fontMetrics().lineSpacing() * 2 + 6);
     m_recordButton = new QPushButton(tr("Record decision (Ctrl+Return)"), form);
+    // After recording, the chair lands on the next case unless this is ticked (kept per user).
+    m_stayOnCase = new QCheckBox(tr("Stay on this case after recording"), form);
+    m_stayOnCase->setChecked(QSettings().value(QStringLiteral("panel/stayAfterRecording"), false).toBool());
+    connect(m_stayOnCase, &QCheckBox::toggled, this, [](bool stay) { QSettings().setValue(QStringLiteral("panel/stayAfterRecording"), stay); });
     QFont bf = m_recordButton->font();
     bf.setBold(true);
     m_recordButton->setFont(bf);
     fl->addRow(heading(tr("Decision"), form, 2));
-    fl->addRow(tr("Source"), m_source);
+    fl->addRow(tr("&Source"), m_source);
     fl->addRow(tr("&Outcome"), m_outcome);
-    fl->addRow(tr("New weekly &cost"), m_newCost);
-    fl->addRow(tr("Starting"), m_costFrom);
+    fl->addRow(tr("New &weekly cost"), m_newCost);
+    fl->addRow(tr("S&tarting"), m_costFrom);
     fl->addRow(tr("&Actions"), m_actions);
-    fl->addRow(tr("Next &review"), m_nextReview);
+    fl->addRow(tr("Ne&xt review"), m_nextReview);
     fl->addRow(tr("&Notes"), m_notes);
     form->setMinimumWidth(460);
     form->setMaximumWidth(560);
@@ -326,6 +338,7 @@ QWidget *PanelView::buildCaseTab()
     formColumn->addWidget(form);
     formColumn->addWidget(m_preview);
     formColumn->addWidget(m_recordButton);
+    formColumn->addWidget(m_stayOnCase);
     formColumn->addStretch(1);
     m_preview->setMaximumWidth(560);
 
@@ -584,14 +597,17 @@ void PanelView::refreshCase()
     }
     m_caseBrowser->setHtml(html);
 
-    // A fresh form for each case: continue, no cost change, review after the interval.
+    // A fresh form for each case: continue, no cost change, review after the interval. setText
+    // and setPlainText also clear each field's own undo history, so Ctrl+Z can never bring back
+    // what was typed for the previous case (issue 21: "850" returned on a £7,525 placement).
     const QSignalBlocker b1(m_newCost), b2(m_costFrom), b3(m_outcome);
     m_outcome->setCurrentIndex(0);
-    m_newCost->clear();
+    m_newCost->setText(QString());
     m_costFrom->setDate(d);
     m_nextReview->setDate(d.addDays(7 * qint64(m_settings.reviewIntervalWeeks)));
-    m_actions->clear();
-    m_notes->clear();
+    m_actions->setPlainText(QString());
+    m_notes->setPlainText(QString());
+    m_askedNoActions = false;
     updateAvoidancePreview();
 }
 
@@ -668,6 +684,14 @@ bool PanelView::recordDecision()
         d.newCostFrom = m_costFrom->date();
     }
     d.actions = m_actions->toPlainText().trimmed();
+    if (d.actions.isEmpty() && !m_askedNoActions) {
+        // Asked once: an agreed action lost on the way (a stray key) must not pass unnoticed.
+        m_askedNoActions = true;
+        showMessage(tr("Record without actions? Ctrl+Return again records %1 with none; or type them in Actions (Alt+A).")
+                        .arg(it.childRef), true);
+        m_actions->setFocus();
+        return false;
+    }
     d.nextReview = m_nextReview->date();
     d.notes = m_notes->toPlainText().trimmed();
     const QString ref = it.childRef;
@@ -678,6 +702,13 @@ bool PanelView::recordDecision()
         return false;
     }
     showMessage(tr("Recorded: %1 — %2. Ctrl+Z undoes it.").arg(ref, d.outcome));
+    // On to the next case, unless the chair chose to stay (panel/stayAfterRecording).
+    if (!m_stayOnCase->isChecked()) {
+        const int was = m_case;
+        nextCase();
+        if (m_case != was)
+            m_outcome->setFocus(); // the next decision starts at its Outcome
+    }
     return true;
 }
 

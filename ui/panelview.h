@@ -13,6 +13,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -111,6 +112,7 @@ private:
     QPushButton *m_thresholdsButton = nullptr;
     // Case review
     int m_case = -1;
+    bool m_askedNoActions = false; // "Record without actions?" asked for this case
     QLabel *m_caseHeading;
     QTextBrowser *m_caseBrowser;
     QComboBox *m_source;
@@ -122,6 +124,7 @@ private:
     QPlainTextEdit *m_notes;
     QLabel *m_preview;
     QPushButton *m_recordButton;
+    QCheckBox *m_stayOnCase;
     // Reports
     ReportTableModel *m_avoidanceTotals, *m_avoidanceLines, *m_residential, *m_residentialYears, *m_unregulated;
     QLabel *m_avoidanceHeading = nullptr, *m_avoidanceLinesHeading = nullptr, *m_residentialHeading = nullptr,

@@ -73,7 +73,7 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QUndoStack *
     m_heading->setFont(hf);
     auto *periodLabel = new QLabel(tr("&Period"), this);
     periodLabel->setBuddy(m_period);
-    auto *dateLabel = new QLabel(tr("&Ending"), this);
+    auto *dateLabel = new QLabel(tr("E&nding"), this);
     dateLabel->setBuddy(m_date);
 
     m_undo = undoStack ? undoStack : new QUndoStack(this);
