@@ -156,6 +156,14 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
 
     // Every panel edit, undo and redo (from any screen's Edit menu) redraws this screen; a
     // refused one is shown here when this screen is on show.
+    // "Recorded … Ctrl+Z undoes it" goes once the history moves from that step (undone, or another edit).
+    if (m_undoStack)
+        connect(m_undoStack, &QUndoStack::indexChanged, this, [this](int index) {
+            if (m_recordedAt >= 0 && index != m_recordedAt) {
+                m_recordedAt = -1;
+                m_message->clear();
+            }
+        });
     StoreEvents *events = StoreEvents::of(m_store);
     connect(events, &StoreEvents::panelChanged, this, &PanelView::onPanelChanged);
     connect(events, &StoreEvents::editFailed, this, [this](const QString &message) {
@@ -234,12 +242,15 @@ QWidget *PanelView::buildAgendaTab()
     // Wide enough for "26/03/2025 — chair — status" in most cases; never wider than the bar allows
     // (a longer chair's name is elided, the full text is in the list and the tooltip).
     m_meetings->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_meetings->setMinimumContentsLength(30);
+    m_meetings->setMinimumContentsLength(22);
     m_meetings->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *meetingLabel = new QLabel(tr("&Meeting"), w);
     meetingLabel->setBuddy(m_meetings);
-    auto *newButton = m_newMeetingButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
-    m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
+    // Short labels so the bar fits a 1280-pixel projector; the shortcuts are in the tooltips.
+    auto *newButton = m_newMeetingButton = new QPushButton(tr("New meeting…"), w);
+    newButton->setToolTip(tr("New panel meeting (Ctrl+Shift+N)"));
+    m_fixButton = new QPushButton(tr("Fix agenda"), w);
+    m_fixButton->setToolTip(tr("Fix the agenda of this meeting (Ctrl+Shift+F)"));
     auto *thresholds = m_thresholdsButton = new QPushButton(tr("Thresholds…"), w);
     auto *bar = new QHBoxLayout;
     bar->addWidget(meetingLabel);
@@ -253,6 +264,7 @@ QWidget *PanelView::buildAgendaTab()
     m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
     m_agendaTable->setAccessibleName(tr("Agenda"));
     auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision · Ctrl+Shift+M agenda / minutes PDF"), w);
+    hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(w);
     layout->addLayout(bar);
     layout->addWidget(m_agendaHeading);
@@ -304,14 +316,14 @@ QWidget *PanelView::buildCaseTab()
     m_actions->setPlaceholderText(tr("One a line — Owner: action"));
     m_actions->setTabChangesFocus(true);
     m_actions->setMinimumHeight(90);
-    m_actions->setMaximumHeight(160);
+    m_actions->setMaximumHeight(120); // with Notes, leaves Record in sight at 1280×720
     m_nextReview = new QDateEdit(form);
     m_nextReview->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_nextReview->setCalendarPopup(true);
     m_notes = new QPlainTextEdit(form);
     m_notes->setTabChangesFocus(true);
     m_notes->setMinimumHeight(70);
-    m_notes->setMaximumHeight(120);
+    m_notes->setMaximumHeight(80);
     m_preview = new QLabel(form);
     m_preview->setWordWrap(false); // at most two short lines, room kept for both
     m_preview->setMinimumHeight(m_preview->fontMetrics().lineSpacing() * 2 + 6);
@@ -702,6 +714,7 @@ bool PanelView::recordDecision()
         return false;
     }
     showMessage(tr("Recorded: %1 — %2. Ctrl+Z undoes it.").arg(ref, d.outcome));
+    m_recordedAt = m_undoStack ? m_undoStack->index() : -1;
     // On to the next case, unless the chair chose to stay (panel/stayAfterRecording).
     if (!m_stayOnCase->isChecked()) {
         const int was = m_case;

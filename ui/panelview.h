@@ -112,6 +112,7 @@ private:
     QPushButton *m_thresholdsButton = nullptr;
     // Case review
     int m_case = -1;
+    int m_recordedAt = -1;          // the undo index of the step the "Recorded" notice is about
     bool m_askedNoActions = false; // "Record without actions?" asked for this case
     QLabel *m_caseHeading;
     QTextBrowser *m_caseBrowser;

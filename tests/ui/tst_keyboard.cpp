@@ -17,10 +17,12 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QUndoStack>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QShortcut>
 #include <QTabBar>
@@ -255,8 +257,10 @@ private slots:
         QCOMPARE(store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt(), before + 1);
         QCOMPARE(lastDecision().at(3), QString());
         QCOMPARE(view->currentCase(), at + 1);
+        QVERIFY(view->messageLabel()->text().startsWith(QLatin1String("Recorded:")));
         m_window->undoStack()->undo();
         QCOMPARE(store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt(), before);
+        QVERIFY(!view->messageLabel()->isVisible()); // "Ctrl+Z undoes it" does not outlive the undo
     }
 
     // Alt+Down in the Outcome drop-down opens its list; it does not move to the next case.
@@ -277,6 +281,78 @@ private slots:
         view->tabs()->currentWidget()->setFocus();
         press(Qt::Key_Down, Qt::AltModifier);
         QCOMPARE(view->currentCase(), at + 1);
+    }
+
+    // Every screen, on every tab, at 1280×720 (a projector; council laptops are 1366×768): the
+    // window's minimum size fits, and every button on show is as wide as its text needs.
+    void everyScreenFitsAProjector()
+    {
+        const QSize projector(1280, 720);
+        m_window->resize(projector);
+        QSize needed;
+        QStringList cut;
+        for (int screen = 0; screen < m_window->screenCount(); ++screen) {
+            if (!m_window->isScreenOffered(screen))
+                continue;
+            m_window->showScreen(screen);
+            QList<QTabWidget *> tabWidgets;
+            for (QTabWidget *t : m_window->findChildren<QTabWidget *>())
+                if (t->isVisible())
+                    tabWidgets << t;
+            const auto check = [&](const QString &where) {
+                m_window->layout()->activate();
+                needed = needed.expandedTo(m_window->minimumSizeHint());
+                for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
+                    if (!b->isVisible() || b->text().isEmpty() || b->inherits("QCheckBox") || b->inherits("QRadioButton"))
+                        continue;
+                    if (b->width() < b->sizeHint().width())
+                        cut << QStringLiteral("screen %1, %2: \"%3\" %4 px of %5").arg(screen).arg(where, b->text()).arg(b->width()).arg(b->sizeHint().width());
+                }
+            };
+            check(QStringLiteral("as opened"));
+            for (QTabWidget *t : tabWidgets) {
+                for (int i = 0; i < t->count(); ++i) {
+                    if (!t->isTabVisible(i))
+                        continue;
+                    t->setCurrentIndex(i);
+                    check(QStringLiteral("tab \"%1\"").arg(t->tabText(i)));
+                }
+                t->setCurrentIndex(0);
+            }
+        }
+        // With CAREBOARD_SCREENSHOT_DIR set: the agenda and a case review as the room sees them.
+        const QString dir = qEnvironmentVariable("CAREBOARD_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            m_window->showScreen(3);
+            PanelView *view = m_window->panelView();
+            view->showTab(PanelView::AgendaTab);
+            view->selectCase(1);
+            QCoreApplication::processEvents(); // the scroll areas take the new layout (posted events)
+            QVERIFY(m_window->grab().save(dir + QStringLiteral("/panel-agenda.png")));
+            view->showTab(PanelView::CaseTab);
+            const Money::Pence now = view->agendaModel()->itemAt(1).weeklyTotal();
+            view->setDecisionForm(QStringLiteral("reduce cost"), Money::format(now - now / 10), view->meetingDate(),
+                                  QStringLiteral("Social worker: agree the step-down plan with the provider\n"
+                                                 "Commissioning Hub: confirm the new fee in writing"),
+                                  view->meetingDate().addDays(84), QString());
+            QCoreApplication::processEvents();
+            QVERIFY(m_window->grab().save(dir + QStringLiteral("/panel-case.png")));
+            view->selectCase(0);
+        }
+        qInfo("window minimum size over every screen and tab: %dx%d", needed.width(), needed.height());
+        if (qEnvironmentVariableIsSet("CAREBOARD_SIZES"))
+            for (QTabWidget *t : m_window->findChildren<QTabWidget *>())
+                for (int i = 0; i < t->count(); ++i)
+                    qInfo("%s: %dx%d", qPrintable(t->tabText(i)), t->widget(i)->minimumSizeHint().width(), t->widget(i)->minimumSizeHint().height());
+        if (qEnvironmentVariableIsSet("CAREBOARD_SIZES"))
+            for (QScrollArea *area : m_window->findChildren<QScrollArea *>())
+                if (area->widget())
+                    qInfo("%s: %dx%d in %dx%d", area->widget()->metaObject()->className(), area->widget()->minimumSizeHint().width(),
+                          area->widget()->minimumSizeHint().height(), area->viewport()->width(), area->viewport()->height());
+        QVERIFY2(needed.width() <= projector.width() && needed.height() <= projector.height(),
+                 qPrintable(QStringLiteral("%1x%2").arg(needed.width()).arg(needed.height())));
+        cut.removeDuplicates();
+        QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("\n") + cut.join(QLatin1Char('\n'))));
     }
 
     // Walks every screen and every tab of every tab widget on it; fails naming each key that
