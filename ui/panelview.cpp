@@ -167,7 +167,7 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     StoreEvents *events = StoreEvents::of(m_store);
     connect(events, &StoreEvents::panelChanged, this, &PanelView::onPanelChanged);
     connect(events, &StoreEvents::editFailed, this, [this](const QString &message) {
-        if (isVisible())
+        if (isVisible() || !window()->isVisible()) // the screen on show, or a view on its own
             showMessage(message, true);
     });
 }

@@ -159,7 +159,7 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QUndoStack *
     const auto refused = [this](const QString &message) { m_notice->showRefusal(tr("Not saved: %1").arg(message)); };
     connect(m_model, &ScorecardModel::editFailed, this, refused);
     connect(StoreEvents::of(m_store), &StoreEvents::editFailed, this, [this, refused](const QString &message) {
-        if (isVisible())
+        if (isVisible() || !window()->isVisible()) // the screen on show, or a view on its own
             refused(message);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
