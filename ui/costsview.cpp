@@ -355,7 +355,10 @@ void CostsView::buildTableTab(QWidget *tab)
     m_feeFrom->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_feeFrom->setCalendarPopup(true);
     m_feeFrom->setAccessibleName(tr("Fee changes take effect from"));
-    m_feeReason = new QLineEdit(tr("Agreed at Placement Panel"), tab);
+    // Empty and required: a desk edit says its own reason (it was once pre-filled "Agreed at
+    // Placement Panel" and so logged desk edits as panel decisions).
+    m_feeReason = new QLineEdit(tab);
+    m_feeReason->setPlaceholderText(tr("Reason (required, goes in the audit log)"));
     m_feeReason->setAccessibleName(tr("Reason for fee changes"));
     auto *feeBar = new QHBoxLayout;
     feeBar->addWidget(new QLabel(tr("Fee changes take effect from"), tab));
@@ -742,6 +745,11 @@ void CostsView::selectCategory(const QString &category)
 void CostsView::setFeeEditDefaults(const QDate &effectiveFrom, const QString &reason)
 {
     m_feeFrom->setDate(effectiveFrom);
+    m_feeReason->setText(reason);
+}
+
+void CostsView::setFeeReason(const QString &reason)
+{
     m_feeReason->setText(reason);
 }
 

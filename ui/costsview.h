@@ -64,6 +64,8 @@ public:
     void selectCategory(const QString &category);
     // Effective date and reason the inline fee edits use.
     void setFeeEditDefaults(const QDate &effectiveFrom, const QString &reason);
+    // The reason a desk edit of a fee records (required; starts empty).
+    void setFeeReason(const QString &reason);
     // The user's input that a refused edit kept (cell -> text), until they retry or move on.
     QString keptInput(const QModelIndex &sourceIndex) const;
     // The what-if panel's scenario.

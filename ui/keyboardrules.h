@@ -5,7 +5,9 @@
 // - Ctrl+Z / Ctrl+Shift+Z in a field with nothing of its own to undo (or redo) reach the window's
 //   Edit ▸ Undo / Redo, so Ctrl+Z after recording a decision undoes the decision, not a field;
 // - Alt+↓ / Alt+↑ in a drop-down, date or text box stay with it (open the list, the calendar)
-//   and never move to another case.
+//   and never move to another case;
+// - a Ctrl shortcut of one of the window's actions (Ctrl+E, Ctrl+Shift+M, Ctrl+1..6) reaches the
+//   action from any field, even where the field binds the same keys (Ctrl+E: end of line).
 #include <QObject>
 
 class QWidget;
@@ -18,5 +20,6 @@ public:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    bool isWindowShortcut(const class QKeyEvent *key) const;
     QWidget *m_window;
 };

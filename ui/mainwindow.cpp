@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "focusring.h"
 #include "keyboardrules.h"
 
 #include "core/dates.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_undoStack = new QUndoStack(this);
     new KeyboardRules(this); // Ctrl+Z outside an edited field undoes the last command; Alt+arrows stay in fields
+    new FocusRing(this);     // a thick yellow-and-black ring round the focus, seen from the back of a room
     m_access = StoreRoles::access(*m_store);
 
     m_trends = new TrendsView(*m_store, *m_engine, this);

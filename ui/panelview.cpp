@@ -466,14 +466,15 @@ void PanelView::refreshAgenda()
     else
         agenda = Agenda::build(m_store, d, m_settings);
     const qint64 keepChild = m_case >= 0 && m_case < m_agendaModel->rowCount() ? m_agendaModel->itemAt(m_case).childId : 0;
+    const int decided = Agenda::markDecided(m_store, agenda, meeting.meetingId, d);
     m_agendaModel->setAgenda(agenda);
     int flagged = 0;
     for (const AgendaItem &a : agenda)
         flagged += a.flags.isEmpty() ? 0 : 1;
     const bool fixed = meeting.status == QLatin1String("fixed");
-    m_agendaHeading->setText(tr("Agenda for %1%2 — %3 children: %4 flagged, %5 due for review only")
+    m_agendaHeading->setText(tr("Agenda for %1%2 — %3 children: %4 flagged, %5 due for review only — decided %6 of %3")
                                  .arg(Dates::uk(d), fixed ? tr(" (fixed)") : meeting.meetingId ? tr(" (provisional)") : QString())
-                                 .arg(agenda.size()).arg(flagged).arg(agenda.size() - flagged));
+                                 .arg(agenda.size()).arg(flagged).arg(agenda.size() - flagged).arg(decided));
     m_fixButton->setEnabled(meeting.meetingId != 0);
     auto *h = m_agendaTable->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -525,6 +526,22 @@ void PanelView::nextCase()
     const int at = m_case >= 0 ? proxy->mapFromSource(m_agendaModel->index(m_case, 0)).row() : -1;
     if (at + 1 < proxy->rowCount())
         selectCase(proxy->mapToSource(proxy->index(at + 1, 0)).row());
+}
+
+bool PanelView::nextUndecidedCase()
+{
+    // In the order on screen, after the current case, wrapping round to the top.
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_agendaTable->model());
+    const int rows = proxy->rowCount();
+    const int at = m_case >= 0 ? proxy->mapFromSource(m_agendaModel->index(m_case, 0)).row() : -1;
+    for (int step = 1; step <= rows; ++step) {
+        const int source = proxy->mapToSource(proxy->index((at + step + rows) % rows, 0)).row();
+        if (source != m_case && m_agendaModel->itemAt(source).decided.isEmpty()) {
+            selectCase(source);
+            return true;
+        }
+    }
+    return false;
 }
 
 void PanelView::previousCase()
@@ -717,10 +734,11 @@ bool PanelView::recordDecision()
     m_recordedAt = m_undoStack ? m_undoStack->index() : -1;
     // On to the next case, unless the chair chose to stay (panel/stayAfterRecording).
     if (!m_stayOnCase->isChecked()) {
-        const int was = m_case;
-        nextCase();
-        if (m_case != was)
+        if (nextUndecidedCase())
             m_outcome->setFocus(); // the next decision starts at its Outcome
+        else
+            showMessage(tr("Recorded: %1 — %2. Every case on this agenda is decided (%3 of %3). Ctrl+Z undoes the last.")
+                            .arg(ref, d.outcome).arg(m_agendaModel->rowCount()));
     }
     return true;
 }

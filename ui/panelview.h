@@ -52,6 +52,8 @@ public:
     // The selected meeting's agenda and, once decisions are recorded, its minutes.
     ReportDocument minutesDocument() const;
     QLabel *messageLabel() const;
+    // "Agenda for … — N children: … — decided D of N".
+    QLabel *agendaHeading() const { return m_agendaHeading; }
     // Offers only what the connected user may do (see StoreRoles::Access).
     void setAccess(const StoreRoles::Access &access);
     void setDecisionForm(const QString &outcome, const QString &newWeeklyCost, const QDate &from, const QString &actions,
@@ -61,6 +63,8 @@ public slots:
     void refresh();
     void nextCase();
     void previousCase();
+    // After a decision: the next case on screen not yet decided at this sitting; false if none.
+    bool nextUndecidedCase();
     // Records the decision in the form for the case under review (one undoable command).
     bool recordDecision();
     void newMeeting();

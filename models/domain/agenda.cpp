@@ -125,6 +125,18 @@ QVector<AgendaItem> forMeeting(Store &store, const PanelMeeting &meeting, const 
     return out;
 }
 
+int markDecided(Store &store, QVector<AgendaItem> &agenda, qint64 meetingId, const QDate &d)
+{
+    const QHash<qint64, PanelDecision> decided = PanelStore(store).decisionsOfSitting(meetingId, d);
+    int count = 0;
+    for (AgendaItem &item : agenda) {
+        const auto it = decided.constFind(item.childId);
+        item.decided = it == decided.cend() ? QString() : it->outcome;
+        count += item.decided.isEmpty() ? 0 : 1;
+    }
+    return count;
+}
+
 QVector<PanelItemRow> itemRows(const QVector<AgendaItem> &agenda)
 {
     QVector<PanelItemRow> out;

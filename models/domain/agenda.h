@@ -28,6 +28,7 @@ struct AgendaItem {
     QDate lastReview;             // last Panel decision before the date (invalid: never)
     QDate nextReview;             // when it is next due
     bool dueForReview = false;
+    QString decided;              // the outcome recorded at this sitting (markDecided); empty: not yet
     int urgency() const { return PanelRules::urgency(flags); }
     QStringList flagCodes() const;
 };
@@ -53,6 +54,9 @@ QVector<AgendaItem> build(Store &store, const QDate &d, const PanelSettings &set
 // date), or the agenda as it stands at the meeting date if it has not been fixed.
 QVector<AgendaItem> forMeeting(Store &store, const PanelMeeting &meeting, const PanelSettings &settings);
 // The rows panel_items stores for an agenda.
+// Fills each item's `decided` with the outcome the Panel recorded for the child at this sitting
+// (meeting `meetingId`, or with none the Panel's decisions of date `d`); returns how many are.
+int markDecided(Store &store, QVector<AgendaItem> &agenda, qint64 meetingId, const QDate &d);
 QVector<PanelItemRow> itemRows(const QVector<AgendaItem> &agenda);
 
 } // namespace Agenda

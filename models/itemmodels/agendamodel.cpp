@@ -20,6 +20,14 @@ int AgendaModel::rowOfChild(qint64 childId) const
     return -1;
 }
 
+int AgendaModel::decidedCount() const
+{
+    int n = 0;
+    for (const AgendaItem &it : m_items)
+        n += it.decided.isEmpty() ? 0 : 1;
+    return n;
+}
+
 int AgendaModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_items.size());
@@ -47,6 +55,9 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         if (index.column() == LegalStatus)
             return QStringLiteral("Legal status %1").arg(it.legalStatus);
+        if (index.column() == Decided)
+            return it.decided.isEmpty() ? QStringLiteral("Not decided at this meeting yet")
+                                        : QStringLiteral("Decided at this meeting: %1").arg(it.decided);
         if (index.column() == Flags || index.column() == Position) {
             QStringList lines;
             for (const PanelFlag &f : it.flags)
@@ -74,6 +85,7 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Position: return it.position;
         case Child: return it.childRef;
+        case Decided: return it.decided;
         case Age: return it.age;
         case LegalStatus: return it.legalStatus;
         case Placement: return it.placementType.isEmpty() ? it.place : QStringLiteral("%1 (%2)").arg(it.placementType, it.place);
@@ -99,7 +111,7 @@ QVariant AgendaModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[] = {"#", "Child", "Age", "Flags", "Weekly cost", "Placement", "LS", "Provider",
+    static const char *const names[] = {"#", "Child", "Decided", "Age", "Flags", "Weekly cost", "Placement", "LS", "Provider",
                                         "Days", "Review"};
     return tr(names[section]);
 }

@@ -9,8 +9,9 @@ class AgendaModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    // Flags and cost first: what the panel discusses; then the placement.
-    enum Column { Position, Child, Age, Flags, WeeklyCost, Placement, LegalStatus, Provider, Days, NextReview, ColumnCount };
+    // Flags and cost first: what the panel discusses; then the placement. Decided: the outcome
+    // recorded for the child at this sitting (AgendaItem::decided), empty until then.
+    enum Column { Position, Child, Decided, Age, Flags, WeeklyCost, Placement, LegalStatus, Provider, Days, NextReview, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, ChildIdRole, PlacementIdRole, UrgencyRole, MaxSeverityRole };
 
     explicit AgendaModel(QObject *parent = nullptr);
@@ -19,6 +20,7 @@ public:
     const QVector<AgendaItem> &agenda() const { return m_items; }
     const AgendaItem &itemAt(int row) const { return m_items.at(row); }
     int rowOfChild(qint64 childId) const;
+    int decidedCount() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -9,12 +9,17 @@ class AuditLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { When, User, Table, Row, Field, Old, New, Reason, ColumnCount };
+    // What: the change in plain words with the child's reference ("Weekly fee of NF103853 from
+    // 01/04/2024"); the stored table, row and field are in its tooltip for an auditor.
+    enum Column { When, User, What, Old, New, Reason, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit AuditLogModel(QObject *parent = nullptr);
     void setEntries(const QVector<AuditEntry> &entries);
     const AuditEntry &entryAt(int row) const { return m_entries.at(row); }
+    // The change in plain words, and a stored value as the user knows it ("£905.00", "(none)").
+    static QString describe(const AuditEntry &e);
+    static QString readable(const QString &field, const QString &value);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

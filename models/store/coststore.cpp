@@ -426,7 +426,54 @@ QVector<AuditEntry> CostStore::auditLog(int limit, const QString &table) const
         e.reason = q.value(8).toString();
         out << e;
     }
+    nameSubjects(out);
     return out;
+}
+
+void CostStore::nameSubjects(QVector<AuditEntry> &entries) const
+{
+    // One prepared lookup per distinct row named (a log page names few): child references by
+    // placement, fee row and decision; category names by budget key.
+    QHash<QString, QString> cache;
+    const auto lookup = [&](const QString &kind, const QString &sql, const QVariant &id) {
+        const QString key = kind + QLatin1Char(':') + id.toString();
+        const auto it = cache.constFind(key);
+        if (it != cache.cend())
+            return *it;
+        const QString found = m_store.scalar(sql, {id}).toString();
+        cache.insert(key, found);
+        return found;
+    };
+    static const QString byPlacement = QStringLiteral("SELECT c.child_ref FROM placements p JOIN episodes e ON e.episode_id = p.episode_id"
+                                                      " JOIN children c ON c.child_id = e.child_id WHERE p.placement_id = ?");
+    static const QString byFee = QStringLiteral("SELECT c.child_ref FROM placement_fees f JOIN placements p ON p.placement_id = f.placement_id"
+                                                " JOIN episodes e ON e.episode_id = p.episode_id JOIN children c ON c.child_id = e.child_id"
+                                                " WHERE f.fee_id = ?");
+    static const QString byDecision = QStringLiteral("SELECT c.child_ref FROM panel_decisions d JOIN children c ON c.child_id = d.child_id"
+                                                     " WHERE d.decision_id = ?");
+    static const QString category = QStringLiteral("SELECT name FROM cost_categories WHERE category_id = ?");
+    for (AuditEntry &e : entries) {
+        bool ok = false;
+        if (e.table == QLatin1String("placement_fees")) {
+            const qint64 placement = e.rowKey.section(QLatin1Char('@'), 0, 0).toLongLong(&ok);
+            if (ok && e.rowKey.contains(QLatin1Char('@')))
+                e.subject = lookup(QStringLiteral("p"), byPlacement, placement);
+            else if (const qint64 fee = e.rowKey.toLongLong(&ok); ok) // a server entry: the fee row's id
+                e.subject = lookup(QStringLiteral("f"), byFee, fee);
+        } else if (e.table == QLatin1String("placements")) {
+            if (const qint64 placement = e.rowKey.toLongLong(&ok); ok)
+                e.subject = lookup(QStringLiteral("p"), byPlacement, placement);
+        } else if (e.table == QLatin1String("panel_decisions")) {
+            if (const qint64 decision = e.rowKey.toLongLong(&ok); ok)
+                e.subject = lookup(QStringLiteral("d"), byDecision, decision);
+        } else if (e.table == QLatin1String("budgets")) {
+            if (const qint64 id = e.rowKey.section(QLatin1Char('/'), 1, 1).toLongLong(&ok); ok)
+                e.subject = lookup(QStringLiteral("c"), category, id);
+        } else if (e.table == QLatin1String("cost_categories")) {
+            if (const qint64 id = e.rowKey.toLongLong(&ok); ok)
+                e.subject = lookup(QStringLiteral("c"), category, id);
+        }
+    }
 }
 
 QString CostStore::categoryName(qint64 categoryId) const

@@ -47,6 +47,9 @@ struct AuditEntry {
     qint64 id = 0;
     QDateTime at;
     QString user, table, rowKey, field, oldValue, newValue, reason;
+    // What the row is about in the user's terms, looked up by auditLog(): the child's reference
+    // for a fee, placement or decision; the category's name for a budget; empty otherwise.
+    QString subject;
 };
 
 struct WhatIfScenarioRecord {
@@ -96,6 +99,7 @@ public:
     QVector<AuditEntry> auditLog(int limit = 2000, const QString &table = QString()) const;
 
 private:
+    void nameSubjects(QVector<AuditEntry> &entries) const;
     bool versioned(const QString &sql, const QVariantList &values, const QString &table, const QString &whereKey,
                    const QVariantList &keyValues, QString *error);
     Store &m_store;

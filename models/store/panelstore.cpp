@@ -215,6 +215,17 @@ QHash<qint64, PanelDecision> PanelStore::lastDecisionsBefore(const QDate &d, con
     return out;
 }
 
+QHash<qint64, PanelDecision> PanelStore::decisionsOfSitting(qint64 meetingId, const QDate &d) const
+{
+    QHash<qint64, PanelDecision> out;
+    const QVector<PanelDecision> found = meetingId
+        ? queryDecisions(QStringLiteral(" WHERE meeting_id = ?"), {meetingId})
+        : queryDecisions(QStringLiteral(" WHERE meeting_id IS NULL AND decided_on = ? AND source = ?"), {Dates::iso(d), QStringLiteral("Panel")});
+    for (const PanelDecision &dec : found)
+        out[dec.childId] = dec; // oldest first, so the last one written wins
+    return out;
+}
+
 bool PanelStore::recordDecision(const PanelDecision &in, int placementVersion, PanelDecision *recorded, FeeUndo *feeUndo,
                                 QString *error)
 {

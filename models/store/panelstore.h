@@ -72,6 +72,9 @@ public:
     PanelDecision decision(qint64 decisionId) const;
     // The latest decision of each child from `source` taken before D (decided_on < D).
     QHash<qint64, PanelDecision> lastDecisionsBefore(const QDate &d, const QString &source = QStringLiteral("Panel")) const;
+    // The Panel's decisions of one sitting, by child (the latest if a child has two): those of
+    // meeting `meetingId`, or with no meeting, those the Panel took on `d` outside any meeting.
+    QHash<qint64, PanelDecision> decisionsOfSitting(qint64 meetingId, const QDate &d) const;
 
     // Records a decision in one transaction with its audit entries. If it carries a new weekly
     // cost lower or higher than the fee in force, the new fee row (PlacementStore::changeFee,

@@ -276,7 +276,8 @@ private slots:
         QVERIFY(PlacementStore(*s).changeFee({a.placementId, QDate(2020, 1, 5), 305000, 0, QStringLiteral("Other window")}, a.version, &error));
         s->setUserName(QStringLiteral("chair"));
         const QByteArray before = contentDigest(*s);
-        // Through the view's delegate, as a user typing into the cell.
+        // Through the view's delegate, as a user typing into the cell (with the reason the edit needs).
+        view.setFeeReason(QStringLiteral("Uplift asked by the provider"));
         QTableView *tv = view.placementView();
         const QModelIndex viewCell = static_cast<QAbstractProxyModel *>(tv->model())->mapFromSource(cell);
         tv->edit(viewCell);

@@ -3,6 +3,7 @@
 #include "core/money.h"
 #include "domain/demogenerator.h"
 #include "itemmodels/agendamodel.h"
+#include "focusring.h"
 #include "mainwindow.h"
 #include "panelview.h"
 #include "store/panelstore.h"
@@ -21,6 +22,7 @@
 #include <QSettings>
 #include <QUndoStack>
 #include <QGroupBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLayout>
 #include <QMenuBar>
@@ -263,6 +265,112 @@ private slots:
         QVERIFY(!view->messageLabel()->isVisible()); // "Ctrl+Z undoes it" does not outlive the undo
     }
 
+    // The agenda says which cases this sitting has decided ("decided 3 of N" and a Decided column),
+    // and recording a decision moves on to the next case not yet decided, skipping decided ones.
+    void theAgendaSaysWhatIsDecided()
+    {
+        Store &store = m_window->store();
+        PanelView *view = m_window->panelView();
+        m_window->showScreen(3);
+        view->showTab(PanelView::AgendaTab);
+        AgendaModel *agenda = view->agendaModel();
+        const int rows = agenda->rowCount();
+        QVERIFY(rows >= 5);
+        // From aWholeMeetingByKeyboard: the first case decided "reduce cost"; the rest not yet.
+        QCOMPARE(agenda->index(0, AgendaModel::Decided).data().toString(), QStringLiteral("reduce cost"));
+        QCOMPARE(agenda->index(1, AgendaModel::Decided).data().toString(), QString());
+        QCOMPARE(agenda->decidedCount(), 1);
+        QVERIFY2(view->agendaHeading()->text().endsWith(QStringLiteral("decided 1 of %1").arg(rows)), qPrintable(view->agendaHeading()->text()));
+        const int before = store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt();
+        const auto decide = [&](int row, const QString &action) {
+            view->selectCase(row);
+            view->showTab(PanelView::CaseTab);
+            press(Qt::Key_A, Qt::AltModifier);
+            type(action);
+            press(Qt::Key_Return, Qt::ControlModifier);
+        };
+        decide(2, QStringLiteral("Social worker: visit the placement"));
+        QCOMPARE(view->currentCase(), 3); // the next undecided after the third case
+        decide(1, QStringLiteral("IRO: review the care plan"));
+        QCOMPARE(view->currentCase(), 3); // the third case is decided: skipped
+        QCOMPARE(store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt(), before + 2);
+        QCOMPARE(agenda->decidedCount(), 3);
+        QCOMPARE(agenda->index(2, AgendaModel::Decided).data().toString(), PanelStore::outcomes().value(0));
+        QVERIFY2(view->agendaHeading()->text().endsWith(QStringLiteral("decided 3 of %1").arg(rows)), qPrintable(view->agendaHeading()->text()));
+        // Undone, they are undecided again.
+        m_window->undoStack()->undo();
+        m_window->undoStack()->undo();
+        QCOMPARE(store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt(), before);
+        QCOMPARE(agenda->decidedCount(), 1);
+        QCOMPARE(agenda->index(2, AgendaModel::Decided).data().toString(), QString());
+    }
+
+    // The focus is ringed in yellow and black, three pixels outside the focused widget, and the
+    // ring follows the focus.
+    void theFocusIsRingedForTheBackOfTheRoom()
+    {
+        PanelView *view = m_window->panelView();
+        m_window->showScreen(3);
+        view->showTab(PanelView::CaseTab);
+        auto *ring = m_window->findChild<FocusRing *>();
+        QVERIFY(ring);
+        press(Qt::Key_A, Qt::AltModifier);
+        QWidget *actions = QApplication::focusWidget();
+        QVERIFY(qobject_cast<QPlainTextEdit *>(actions));
+        QCOMPARE(ring->target(), actions);
+        QVERIFY(ring->isVisible());
+        const QRect around(actions->mapTo(m_window.get(), QPoint(0, 0)), actions->size());
+        QCOMPARE(ring->geometry(), around.adjusted(-FocusRing::Width, -FocusRing::Width, FocusRing::Width, FocusRing::Width));
+        // Drawn: yellow outside the widget, nothing drawn over its middle.
+        const QImage image = m_window->grab().toImage();
+        QCOMPARE(image.pixelColor(around.left() - 2, around.center().y()), QColor(0xff, 0xdd, 0x00));
+        QVERIFY(!ring->mask().contains(ring->mapFromParent(around.center())));
+        press(Qt::Key_W, Qt::AltModifier);
+        QCOMPARE(ring->target(), QApplication::focusWidget());
+        QVERIFY(ring->target() != actions);
+    }
+
+    // A window's shortcut works from inside a text box even where the box binds the same keys
+    // (Ctrl+E is "end of line" in a line edit): the box does not claim it. Its own keys stay its.
+    void windowShortcutsWorkFromAnyField_data()
+    {
+        QTest::addColumn<QKeyCombination>("keys");
+        QTest::addColumn<bool>("theFieldKeepsIt");
+        QTest::newRow("Ctrl+E export this screen") << QKeyCombination(Qt::ControlModifier, Qt::Key_E) << false;
+        QTest::newRow("Ctrl+Shift+M minutes") << QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_M) << false;
+        QTest::newRow("Ctrl+2 another screen") << QKeyCombination(Qt::ControlModifier, Qt::Key_2) << false;
+        QTest::newRow("Ctrl+C copy") << QKeyCombination(Qt::ControlModifier, Qt::Key_C) << true;
+        QTest::newRow("Ctrl+A select all") << QKeyCombination(Qt::ControlModifier, Qt::Key_A) << true;
+        QTest::newRow("Home") << QKeyCombination(Qt::NoModifier, Qt::Key_Home) << true;
+    }
+
+    void windowShortcutsWorkFromAnyField()
+    {
+        QFETCH(QKeyCombination, keys);
+        QFETCH(bool, theFieldKeepsIt);
+        PanelView *view = m_window->panelView();
+        m_window->showScreen(3);
+        view->showTab(PanelView::CaseTab);
+        // A text box that claims every key (as a platform binding Ctrl+E to "end of line" does):
+        // what it keeps is decided by the window's rule, whatever this platform's key scheme.
+        struct GreedyField : QLineEdit {
+            using QLineEdit::QLineEdit;
+            bool event(QEvent *e) override
+            {
+                if (e->type() == QEvent::ShortcutOverride) {
+                    e->accept();
+                    return true;
+                }
+                return QLineEdit::event(e);
+            }
+        };
+        GreedyField field(view->tabs()->currentWidget());
+        QKeyEvent override(QEvent::ShortcutOverride, keys.key(), keys.keyboardModifiers());
+        override.setAccepted(false);
+        QApplication::sendEvent(&field, &override);
+        QCOMPARE(override.isAccepted(), theFieldKeepsIt);
+    }
+
     // Alt+Down in the Outcome drop-down opens its list; it does not move to the next case.
     void altDownStaysInADropDown()
     {
@@ -323,10 +431,14 @@ private slots:
         // With CAREBOARD_SCREENSHOT_DIR set: the agenda and a case review as the room sees them.
         const QString dir = qEnvironmentVariable("CAREBOARD_SCREENSHOT_DIR");
         if (!dir.isEmpty()) {
+            m_window->activateWindow(); // the focus (and its ring) as the room sees it
+            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
             m_window->showScreen(3);
             PanelView *view = m_window->panelView();
             view->showTab(PanelView::AgendaTab);
             view->selectCase(1);
+            if (auto *agendaTable = view->tabs()->currentWidget()->findChild<QTableView *>())
+                agendaTable->setFocus(Qt::ShortcutFocusReason); // the focus ring as the room sees it
             QCoreApplication::processEvents(); // the scroll areas take the new layout (posted events)
             QVERIFY(m_window->grab().save(dir + QStringLiteral("/panel-agenda.png")));
             view->showTab(PanelView::CaseTab);
@@ -335,6 +447,7 @@ private slots:
                                   QStringLiteral("Social worker: agree the step-down plan with the provider\n"
                                                  "Commissioning Hub: confirm the new fee in writing"),
                                   view->meetingDate().addDays(84), QString());
+            press(Qt::Key_A, Qt::AltModifier); // the focus (and its ring) in Actions
             QCoreApplication::processEvents();
             QVERIFY(m_window->grab().save(dir + QStringLiteral("/panel-case.png")));
             view->selectCase(0);

@@ -263,6 +263,7 @@ private slots:
             QTest::keyClick(editor, Qt::Key_Return);
             QCoreApplication::processEvents();
         };
+        view.setFeeReason(QStringLiteral("Uplift asked by the provider"));
         tv->edit(viewCell());
         QVERIFY(editorOfA());
         editorOfA()->setText(QStringLiteral("3,999"));
@@ -380,7 +381,8 @@ private slots:
         costs->selectCategory(QStringLiteral("Agency Residential"));
         const QModelIndex cellB = placementCell(*costs, QStringLiteral("B"), PlacementCostModel::Fee);
         const PlacementRecord b = costs->placementModel()->placementAt(cellB.row());
-        // The user starts typing a new fee for A ...
+        // The user starts typing a new fee for A (its reason given) ...
+        costs->setFeeReason(QStringLiteral("Uplift asked by the provider"));
         QTableView *tv = costs->placementView();
         const QModelIndex viewA = static_cast<QAbstractProxyModel *>(tv->model())
                                       ->mapFromSource(placementCell(*costs, QStringLiteral("A"), PlacementCostModel::Fee));
