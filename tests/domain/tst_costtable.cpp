@@ -69,6 +69,30 @@ class TestCostTable : public QObject
     }
 
 private slots:
+    // Stored values as the audit log shows them: pence in pounds, nothing as "(none)", a server
+    // entry's JSON object in words.
+    void auditValuesReadAsTheUserKnowsThem_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("a fee in whole pounds") << "weekly_fee_pence" << "90500" << "£905";
+        QTest::newRow("a fee with pence") << "weekly_fee_pence" << "90550" << "£905.50";
+        QTest::newRow("no old value") << "weekly_fee_pence" << "" << "(none)";
+        QTest::newRow("a count stays a count") << "number" << "187" << "187";
+        QTest::newRow("a server entry") << "UPDATE" << R"({"weekly_fee_pence": 90500})" << "weekly fee £905";
+        QTest::newRow("a server entry of two columns") << "UPDATE" << R"({"additional_weekly_pence": 0, "weekly_fee_pence": 80000})"
+                                                       << "additional weekly cost £0, weekly fee £800";
+    }
+
+    void auditValuesReadAsTheUserKnowsThem()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, stored);
+        QFETCH(QString, shown);
+        QCOMPARE(AuditLogModel::readable(field, stored), shown);
+    }
+
     void initTestCase() { CAREBOARD_INIT_ENGINE(); }
 
     // Seed 000's rows: Σ(unit × number) = 665,556 over Σ number = 754 → £882.70 a week, not the £954 printed.
@@ -425,6 +449,11 @@ private slots:
         QCOMPARE(s->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE field NOT IN ('INSERT', 'UPDATE', 'DELETE')")).toInt(), 2);
         QCOMPARE(audit.index(0, AuditLogModel::Reason).data().toString(), QStringLiteral("Test"));
         QCOMPARE(audit.index(1, AuditLogModel::New).data().toString(), QStringLiteral("£0.01")); // weekly_fee_pence 1
+        // In the user's words: the child's reference and the date, not the table and row ids.
+        QCOMPARE(audit.index(1, AuditLogModel::What).data().toString(),
+                 QStringLiteral("Weekly fee of %1 from 20/01/2020").arg(placements.placementAt(0).childRef));
+        QCOMPARE(audit.index(0, AuditLogModel::What).data().toString(),
+                 QStringLiteral("Additional weekly cost of %1 from 20/01/2020").arg(placements.placementAt(0).childRef));
 
         WhatIfModel whatIf;
         QAbstractItemModelTester wt(&whatIf, QAbstractItemModelTester::FailureReportingMode::QtTest);
