@@ -3,7 +3,9 @@
 #include "core/money.h"
 #include "domain/demogenerator.h"
 #include "itemmodels/agendamodel.h"
+#include "costsview.h"
 #include "focusring.h"
+#include "itemmodels/placementcostmodel.h"
 #include "mainwindow.h"
 #include "panelview.h"
 #include "store/panelstore.h"
@@ -237,6 +239,29 @@ private slots:
         sequence(QKeySequence::Undo);
         QCOMPARE(cost->text(), QString());
         QCOMPARE(store.scalar(QStringLiteral("SELECT count(*) FROM panel_decisions")).toInt(), before + 1);
+    }
+
+    // One window, one truth: the fee the Panel cut in aWholeMeetingByKeyboard (£50 a week less,
+    // from the meeting date, before the month end) is what the Costs screen shows, without F5.
+    void aPanelFeeCutShowsOnTheCostsScreenAtOnce()
+    {
+        PanelView *panel = m_window->panelView();
+        const AgendaItem first = panel->agendaModel()->itemAt(0);
+        QCOMPARE(first.decided, QStringLiteral("reduce cost"));
+        m_window->showScreen(2); // Costs
+        CostsView *costs = m_window->costsView();
+        QTRY_VERIFY(costs->isVisible());
+        QVERIFY(costs->month() >= panel->meetingDate());
+        costs->selectCategory(first.placementType);
+        PlacementCostModel *model = costs->placementModel();
+        int row = -1;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->placementAt(r).placementId == first.placementId)
+                row = r;
+        QVERIFY2(row >= 0, qPrintable(first.childRef));
+        const Money::Pence before = PlacementStore(m_window->store()).placement(first.placementId, panel->meetingDate().addDays(-1)).weeklyTotal();
+        QCOMPARE(model->placementAt(row).weeklyTotal(), before - 5000);
+        m_window->showScreen(3);
     }
 
     // A decision with an empty Actions box is not recorded at the first Ctrl+Return: the chair is
