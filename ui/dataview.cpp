@@ -5,6 +5,7 @@
 #include "itemmodels/findingsmodel.h"
 #include "store/importstore.h"
 #include "store/store.h"
+#include "storedialogs.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -218,14 +219,21 @@ bool DataView::importFiles(const QStringList &paths, Ask ask)
         return false;
     }
     bool replaceDemo = false;
+    QString authority, laCode;
     if (m_store.isDemo() && m_store.hasCaseData()) {
-        if (ask == Ask::User
-            && QMessageBox::question(this, tr("Replace the demo authority?"),
-                                     tr("This store holds the fictional demo authority. Remove it and load your files instead?\n\n"
-                                        "(To keep the demo, cancel and open another store with careboard --db FILE.)"),
-                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                   != QMessageBox::Yes)
-            return false;
+        if (ask == Ask::User) {
+            // Whose data replaces the demo: the title, legends and packs name it from now on.
+            AuthorityDialog dialog(tr("This store holds the fictional demo authority. Your files replace it: name the authority "
+                                      "whose data they are.\n\n(To keep the demo, cancel and use File ▸ New store… for your data.)"),
+                                   this);
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            authority = dialog.name();
+            laCode = dialog.laCode();
+        } else {
+            authority = m_replacementAuthority;
+            laCode = m_replacementLaCode;
+        }
         replaceDemo = true;
     }
 
@@ -234,7 +242,7 @@ bool DataView::importFiles(const QStringList &paths, Ask ask)
     Outcome outcome;
     const QString location = m_store.location();
     // The worker has its own connection: SQLite allows one writer and readers alongside (WAL).
-    QThread *worker = QThread::create([&, location, paths, replaceDemo] {
+    QThread *worker = QThread::create([&, location, paths, replaceDemo, authority, laCode] {
         QString error;
         auto store = Store::open(location, &error);
         if (!store) {
@@ -243,6 +251,7 @@ bool DataView::importFiles(const QStringList &paths, Ask ask)
         }
         Importer importer(*store);
         importer.setReplaceDemo(replaceDemo);
+        importer.setNewAuthority(authority, laCode);
         importer.setProgressHandler([&](qint64 n) {
             rows = n;
             return !cancel.load();

@@ -33,6 +33,12 @@ public:
     // the rows read with Cancel; returns when done. With Ask::Never no question is asked (a demo
     // store is then replaced). Returns true if the data were imported.
     bool importFiles(const QStringList &paths, Ask ask = Ask::User);
+    // The authority named when an import with Ask::Never replaces the demo (tests, scripts).
+    void setReplacementAuthority(const QString &name, const QString &laCode)
+    {
+        m_replacementAuthority = name;
+        m_replacementLaCode = laCode;
+    }
     void refresh();
 
     FindingsModel *findingsModel() const { return m_findings; }
@@ -59,4 +65,5 @@ private:
     QLineEdit *m_filter;
     QLabel *m_findingsTitle;
     QPlainTextEdit *m_report;
+    QString m_replacementAuthority, m_replacementLaCode;
 };

@@ -14,6 +14,7 @@
 #include "store/casestore.h"
 #include "store/store.h"
 #include "store/storewatcher.h"
+#include "storedialogs.h"
 #include "storeevents.h"
 #include "trendsview.h"
 
@@ -103,6 +104,16 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    for (const StoreDialog::Mode mode : {StoreDialog::Mode::Open, StoreDialog::Mode::New}) {
+        const bool open = mode == StoreDialog::Mode::Open;
+        QAction *a = file->addAction(open ? tr("&Open store…") : tr("&New store…"), this, [this, mode] {
+            StoreDialog dialog(mode, this);
+            if (dialog.exec() == QDialog::Accepted)
+                switchTo(dialog.takeStore());
+        });
+        a->setShortcut(open ? QKeySequence::Open : QKeySequence::New);
+    }
+    file->addSeparator();
     QAction *import = file->addAction(tr("&Import…"), this, [this] {
         showScreen(m_nav->count() - 1);
         m_data->chooseAndImport();
@@ -314,6 +325,19 @@ void MainWindow::applyPendingChanges()
 int MainWindow::screenCount() const
 {
     return m_nav->count();
+}
+
+MainWindow *MainWindow::switchTo(std::unique_ptr<Store> store)
+{
+    if (!store)
+        return nullptr;
+    auto *next = new MainWindow(std::move(store));
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->resize(size());
+    next->move(pos());
+    next->show();
+    close();
+    return next;
 }
 
 void MainWindow::updateTitle()

@@ -48,6 +48,9 @@ public:
     int screenCount() const;
     // True if screen `index` is offered in the navigation.
     bool isScreenOffered(int index) const;
+    // File ▸ Open store… / New store…: a new window on `store` takes this one's place (its size
+    // and screen); returns it. This window closes.
+    MainWindow *switchTo(std::unique_ptr<Store> store);
 
 public slots:
     // Another connection changed `table` (empty: unknown, redraw everything). The screens that

@@ -767,6 +767,7 @@ struct Importer::Impl {
         if (profile)
             qInfo("import: parsed and checked in %lld ms", timer.restart());
         ImportStore writer(self.m_store, self.m_progress, parser.rowsRead());
+        writer.setNewAuthority(self.m_newName, self.m_newCode);
         const ImportStore::Outcome outcome = writer.write(parsed, self.m_replaceDemo, &self.m_findings, &self.m_summaries, &self.m_failure);
         if (profile)
             qInfo("import: written and committed in %lld ms", timer.restart());

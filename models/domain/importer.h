@@ -34,6 +34,8 @@ public:
     // A store holding the demo authority is refused unless this is set; then the demo case data
     // is removed in the same transaction as the import.
     void setReplaceDemo(bool replace) { m_replaceDemo = replace; }
+    // The authority's name and DfE code, stored when the import replaces the demo.
+    void setNewAuthority(const QString &name, const QString &laCode) { m_newName = name; m_newCode = laCode; }
 
     // Imports the files together: one transaction for all of them.
     Result importFiles(const QStringList &paths);
@@ -57,6 +59,7 @@ private:
     Store &m_store;
     std::function<bool(qint64)> m_progress;
     bool m_replaceDemo = false;
+    QString m_newName, m_newCode;
     QVector<ImportError> m_errors;
     int m_errorCount = 0;
     QVector<ImportFinding> m_findings;

@@ -681,6 +681,11 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             || !m_store.setMeta(QStringLiteral("data_start"), QStringLiteral(""), error)
             || !m_store.setMeta(QStringLiteral("data_end"), QStringLiteral(""), error))
             return Outcome::Failed;
+        const bool named = m_newName.trimmed().isEmpty()
+            ? m_store.setMeta(QStringLiteral("authority_name"), QString(), error) && m_store.setMeta(QStringLiteral("la_code"), QString(), error)
+            : m_store.setAuthority(m_newName, m_newCode, error);
+        if (!named)
+            return Outcome::Failed;
     }
 
     // One imports row per file; a file whose content was the last import of its kind is skipped.

@@ -33,6 +33,10 @@ public:
     Outcome write(std::vector<ImportTable::ParsedFile> &files, bool replaceDemo, QVector<ImportFinding> *findings,
                   QVector<ImportFileSummary> *summaries, QString *error);
 
+    // When the import replaces the demo: the authority the data is (Store::setAuthority); with
+    // no name given the store says "Unnamed authority", never the demo's name.
+    void setNewAuthority(const QString &name, const QString &laCode) { m_newName = name; m_newCode = laCode; }
+
     // Newest first.
     QVector<ImportRecord> imports() const;
     // Financial years (start year) of the 903 returns loaded, ascending.
@@ -41,6 +45,7 @@ public:
     QVector<ImportFinding> findings() const;
 
 private:
+    QString m_newName, m_newCode;
     bool tick(qint64 rows = 1);
 
     Store &m_store;

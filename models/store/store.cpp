@@ -680,7 +680,7 @@ QString Store::meta(const QString &key, const QString &fallback) const
 bool Store::setMeta(const QString &key, const QString &value, QString *error)
 {
     return run(m_dialect.upsert(QStringLiteral("meta"), {QStringLiteral("key"), QStringLiteral("value")}, {QStringLiteral("key")}),
-               {key, value}, error);
+               {key, value.isNull() ? QStringLiteral("") : value}, error); // a null QString would bind NULL
 }
 
 QString Store::setting(const QString &key, const QString &fallback) const
@@ -731,7 +731,40 @@ bool Store::replaceSetting(const QString &key, const QString &expected, const QS
 
 QString Store::authorityName() const
 {
-    return meta(QStringLiteral("authority_name"), QStringLiteral("Unnamed authority"));
+    const QString name = meta(QStringLiteral("authority_name"));
+    return name.isEmpty() ? QStringLiteral("Unnamed authority") : name;
+}
+
+bool Store::isLaCode(const QString &code)
+{
+    static const QRegularExpression form(QStringLiteral("^(\\d{3}|E(06|07|08|09|10)\\d{6})$"));
+    return form.match(code).hasMatch();
+}
+
+bool Store::setAuthority(const QString &name, const QString &code, QString *error)
+{
+    const QString n = name.simplified(), c = code.trimmed().toUpper();
+    if (n.isEmpty() || n.size() > 100) {
+        *error = QStringLiteral("The authority's name is required (at most 100 characters).");
+        return false;
+    }
+    if (!c.isEmpty() && !isLaCode(c)) {
+        *error = QStringLiteral("'%1' is not a DfE authority code: give the three-digit LA number (e.g. 926) or the ONS code "
+                                "(e.g. E10000020).").arg(code);
+        return false;
+    }
+    const QString oldName = meta(QStringLiteral("authority_name")), oldCode = laCode();
+    Transaction tx(*this, error);
+    if (!tx.ok())
+        return false;
+    if (!setMeta(QStringLiteral("authority_name"), n, error) || !setMeta(QStringLiteral("la_code"), c, error)
+        || !audit(QStringLiteral("meta"), QStringLiteral("authority"), QStringLiteral("authority_name"),
+                  oldName.isEmpty() ? QVariant() : QVariant(oldName), n, QStringLiteral("Authority named"), error)
+        || (oldCode != c && !audit(QStringLiteral("meta"), QStringLiteral("authority"), QStringLiteral("la_code"),
+                                   oldCode.isEmpty() ? QVariant() : QVariant(oldCode), c.isEmpty() ? QVariant() : QVariant(c),
+                                   QStringLiteral("Authority named"), error)))
+        return false;
+    return tx.commit(error);
 }
 
 bool Store::hasCaseData() const

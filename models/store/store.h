@@ -147,6 +147,13 @@ public:
     // True while the store holds the generated demo authority.
     bool isDemo() const { return meta(QStringLiteral("demo")) == QLatin1String("1"); }
     QString authorityName() const;
+    // The authority's DfE code as the user gave it: the three-digit LA number ("926") or the
+    // nine-character ONS code ("E10000020"); empty if none given.
+    QString laCode() const { return meta(QStringLiteral("la_code")); }
+    // Names the authority (the window title, chart legends, packs) and its code, audited, in one
+    // transaction unless one is open. Refused: an empty name, or a code of neither form.
+    bool setAuthority(const QString &name, const QString &laCode, QString *error);
+    static bool isLaCode(const QString &code);
     bool hasCaseData() const;
 
     // A shared server can go away (restarted, network lost). True if the connection answers a

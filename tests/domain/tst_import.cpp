@@ -560,6 +560,8 @@ private slots:
         QVERIFY2(replaced == Importer::Result::Imported, qPrintable(replace.failure()));
         QVERIFY(!ts->isDemo());
         QCOMPARE(ts->scalar(QStringLiteral("SELECT count(*) FROM children")).toInt(), 2);
+        // No name given: never the demo's name any more.
+        QCOMPARE(ts->authorityName(), QStringLiteral("Unnamed authority"));
     }
 
     void theDemoAuthorityRoundTripsThroughItsFiles()
