@@ -64,6 +64,11 @@ private slots:
         QVERIFY(!dialog.takeStore());
         if (mode == int(StoreDialog::Mode::New))
             QVERIFY(!QFileInfo::exists(m_dir.filePath(location))); // nothing created
+        const QString shots = qEnvironmentVariable("CAREBOARD_SCREENSHOT_DIR");
+        if (!shots.isEmpty() && QByteArray(QTest::currentDataTag()) == "new: a code of two digits") {
+            dialog.show();
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/store-new.png")));
+        }
     }
 
     // A new store is created, named and audited, and a new window on it takes the place of this one.
