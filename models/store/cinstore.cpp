@@ -152,7 +152,10 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
             referrals.bind(5, text(r.reasonForClosure));
             referrals.bind(6, qint64(r.nfa ? 1 : 0));
             bindDate(referrals, 7, r.icpc);
-            referrals.bind(8, importId);
+            if (importId)
+                referrals.bind(8, importId);
+            else
+                referrals.bindNull(8);
             if (!check(referrals))
                 return false;
             episodes[{id, r.referral}] = &r;
@@ -242,7 +245,10 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
         cin.bind(1, Iso(key.second).bytes());
         bindDate(cin, 2, r->closure);
         cin.bind(3, text(r->primaryNeed));
-        cin.bind(4, importId);
+        if (importId)
+            cin.bind(4, importId);
+        else
+            cin.bindNull(4);
         if (!check(cin))
             return false;
     }
@@ -255,7 +261,10 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
         cp.bind(1, Iso(key.second).bytes());
         bindDate(cp, 2, p->end);
         cp.bind(3, text(p->initialCategory));
-        cp.bind(4, importId);
+        if (importId)
+            cp.bind(4, importId);
+        else
+            cp.bindNull(4);
         if (!check(cp))
             return false;
     }
@@ -264,6 +273,15 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
             *error = ins->error();
             return false;
         }
+    return true;
+}
+
+bool CinStore::clear(QString *error)
+{
+    for (const char *table : {"cin_cp_reviews", "cin_cp_plans", "cin_section47", "cin_plans", "cin_assessment_factors",
+                              "cin_assessments", "cin_referrals"})
+        if (!m_store.run(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {}, error))
+            return false;
     return true;
 }
 

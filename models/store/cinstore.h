@@ -40,7 +40,9 @@ class CinStore
 public:
     explicit CinStore(Store &store) : m_store(store) {}
 
-    // Inside the caller's transaction. Counts referrals added and replaced in `summary`.
+    // Removes every census row (the demo's, before it writes another).
+    bool clear(QString *error);
+    // Inside the caller's transaction; importId 0 for none (the demo). Counts referrals added and replaced in `summary`.
     bool writeCensus(const CinData::Census &census, qint64 importId, ImportFileSummary *summary, QString *error);
 
     // Every row of each table, in (child, date) order.

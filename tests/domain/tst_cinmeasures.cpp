@@ -3,6 +3,8 @@
 // bank-holiday table in [A, B), windows the financial year to date unless given.
 #include "core/workingdays.h"
 #include "domain/cinmeasures.h"
+#include "domain/democensus.h"
+#include "domain/demogenerator.h"
 #include "domain/importer.h"
 #include "domain/indicatorengine.h"
 #include "testsupport.h"
@@ -249,6 +251,48 @@ private slots:
         QCOMPARE(sources.first().referrals, qint64(3));
         QCOMPARE(sources.first().nfa, qint64(1));
         QCOMPARE(sources.at(1).referrals, qint64(0));
+    }
+
+    // The demo's census written as XML and imported into a fresh store gives the same measures,
+    // and its CIN episodes and CP plans are the demo's own (the §4 rates agree).
+    void demoCensusRoundTrips()
+    {
+        DemoOptions options;
+        options.seed = 3;
+        options.children = 80;
+        options.fromYear = 2019;
+        options.toYear = 2024;
+        const DemoData data = DemoGenerator::generate(options);
+        TestStore demo;
+        QString error;
+        QVERIFY2(DemoGenerator::write(*demo, data, &error), qPrintable(error));
+        const QString path = demo.scratch.filePath(QStringLiteral("cin_census.xml"));
+        QVERIFY2(DemoCensus::writeXml(DemoCensus::make(data), path, &error), qPrintable(error));
+        TestStore fresh;
+        for (const auto &[year, count] : data.population)
+            fresh.population(year, count);
+        Importer importer(*fresh);
+        QCOMPARE(importer.importFiles({path}), Importer::Result::Imported);
+        QCOMPARE(importer.findings().size(), 0); // the demo's census is clean
+        const IndicatorEngine a(*demo), b(*fresh);
+        for (const QDate &at : {QDate(2024, 3, 31), QDate(2022, 9, 30), QDate(2021, 3, 31)}) {
+            for (const CinMeasureInfo &info : CinMeasures::all()) {
+                const CinMeasureValue x = a.cinMeasures().value(info.id, at), y = b.cinMeasures().value(info.id, at);
+                QVERIFY2(x.count == y.count && x.denominator == y.denominator && (x.value == y.value || (!x.hasValue() && !y.hasValue())),
+                         qPrintable(QStringLiteral("%1 at %2: %3 vs %4").arg(info.key, at.toString(Qt::ISODate)).arg(x.value).arg(y.value)));
+            }
+            QCOMPARE(b.valueAt(IndicatorId::Cin, at).count, a.valueAt(IndicatorId::Cin, at).count);
+            QCOMPARE(b.valueAt(IndicatorId::Cp, at).count, a.valueAt(IndicatorId::Cp, at).count);
+        }
+        // What the demo is for: referrals and plans every year, most assessments within 45
+        // working days and a tail beyond, some repeat plans.
+        const CinMeasureSet &m = a.cinMeasures();
+        const QDate end(2024, 3, 31);
+        QVERIFY(m.value(CinMeasure::Referrals, end).count > 100);
+        const double within = m.value(CinMeasure::AssessmentsWithin45wd, end).value;
+        QVERIFY2(within > 70 && within < 97, qPrintable(QString::number(within)));
+        QVERIFY(m.value(CinMeasure::CpSecondOrSubsequent, end).count > 0);
+        QVERIFY(m.value(CinMeasure::CpStarts, end).count > 0);
     }
 
     void everyKeyIsNamedOnce()
