@@ -161,6 +161,43 @@ CodeLists &codeLists()
     return lists;
 }
 
+// A file read once: what the XML reader takes from it is hashed as it passes (the hash names
+// the content, so an unchanged census is recognised), rather than reading it twice.
+class HashingFile : public QIODevice
+{
+public:
+    explicit HashingFile(const QString &path) : m_file(path), m_hash(QCryptographicHash::Sha1) {}
+    bool openFile()
+    {
+        return m_file.open(QIODevice::ReadOnly) && open(QIODevice::ReadOnly);
+    }
+    QString fileError() const { return m_file.errorString(); }
+    // The hash of the whole file: what the reader left unread is hashed too.
+    QByteArray result()
+    {
+        char buf[65536];
+        qint64 n = 0;
+        while ((n = m_file.read(buf, sizeof buf)) > 0)
+            m_hash.addData(QByteArrayView(buf, n));
+        return m_hash.result().toHex();
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 max) override
+    {
+        const qint64 n = m_file.read(data, max);
+        if (n > 0)
+            m_hash.addData(QByteArrayView(data, n));
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QFile m_file;
+    QCryptographicHash m_hash;
+};
+
 class Parser
 {
 public:
@@ -207,14 +244,14 @@ public:
     bool parseCinFile(const QString &name, const QString &path, ParsedFile *out)
     {
         out->name = name;
-        QFile file(path);
-        QCryptographicHash hash(QCryptographicHash::Sha1);
-        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file) || !file.seek(0)) {
-            error(name, 0, QStringLiteral("file"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        HashingFile file(path);
+        if (!file.openFile()) {
+            error(name, 0, QStringLiteral("file"), QStringLiteral("cannot read %1: %2").arg(path, file.fileError()));
             return false;
         }
-        out->hash = hash.result().toHex();
-        return parseCin(name, &file, out);
+        const bool ok = parseCin(name, &file, out);
+        out->hash = file.result();
+        return ok;
     }
 
 private:

@@ -2,11 +2,14 @@
 
 #include "core/importtable.h"
 #include "store/bulkinsert.h"
+#include "store/bulkload.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <optional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -51,6 +54,13 @@ qint64 julian(const QVariant &v)
 
 bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, ImportFileSummary *summary, QString *error)
 {
+    QElapsedTimer timer;
+    timer.start();
+    const bool profile = qEnvironmentVariableIsSet("CAREBOARD_IMPORT_PROFILE");
+    const auto phase = [&](const char *what) {
+        if (profile)
+            qInfo("census: %s in %lld ms", what, timer.restart());
+    };
     // Children by reference: known ones, then the new ones added in one bulk write.
     std::unordered_map<std::string, qint64> ids;
     {
@@ -92,6 +102,7 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
         }
     }
 
+    phase("children");
     // Overlapping CINdetails (same child and referral date) are replaced with all they hold.
     std::set<std::pair<qint64, qint64>> existing;
     {
@@ -118,6 +129,16 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
         }
     }
 
+    phase("overlaps replaced");
+    // A large census goes in faster without the date indexes, built again once at the end (a
+    // sort instead of random B-tree inserts); the transaction covers both.
+    std::optional<DeferredIndexes> dateIndexes;
+    if (census.referralCount() > 20000) {
+        dateIndexes.emplace(m_store, std::initializer_list<const char *>{"cin_referrals", "cin_assessments", "cin_assessment_factors",
+                                                                         "cin_section47", "cin_cp_plans", "cin_cp_reviews"});
+        if (!dateIndexes->drop(error))
+            return false;
+    }
     BulkInsert referrals(m_store, QStringLiteral("INSERT INTO cin_referrals (child_id, referral_date, closure_date, referral_source,"
                                                  " primary_need, reason_for_closure, referral_nfa, icpc_date, import_id)"
                                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -236,10 +257,19 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
             return false;
         }
 
-    BulkInsert cin(m_store, QStringLiteral("INSERT INTO cin_episodes (child_id, referral_date, closure_date, primary_need, import_id)"
-                                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (child_id, referral_date) DO UPDATE SET"
-                                           " closure_date = excluded.closure_date, primary_need = excluded.primary_need,"
-                                           " import_id = excluded.import_id"));
+    phase("census rows");
+    if (dateIndexes && !dateIndexes->create(error))
+        return false;
+    phase("indexes");
+    // Into empty tables (a first census) a plain INSERT saves the upsert's probe per row.
+    const auto upsert = [this](const char *table, const QString &sql) {
+        return m_store.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(QLatin1String(table)), {}, 1).toInt() != 0
+            ? sql : sql.left(sql.indexOf(QLatin1String(" ON CONFLICT")));
+    };
+    BulkInsert cin(m_store, upsert("cin_episodes", QStringLiteral("INSERT INTO cin_episodes (child_id, referral_date, closure_date, primary_need, import_id)"
+                                                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (child_id, referral_date) DO UPDATE SET"
+                                                                  " closure_date = excluded.closure_date, primary_need = excluded.primary_need,"
+                                                                  " import_id = excluded.import_id")));
     for (const auto &[key, r] : episodes) {
         cin.bind(0, key.first);
         cin.bind(1, Iso(key.second).bytes());
@@ -252,10 +282,10 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
         if (!check(cin))
             return false;
     }
-    BulkInsert cp(m_store, QStringLiteral("INSERT INTO cp_plans (child_id, start_date, end_date, initial_category, import_id)"
-                                          " VALUES (?, ?, ?, ?, ?) ON CONFLICT (child_id, start_date) DO UPDATE SET"
-                                          " end_date = excluded.end_date, initial_category = excluded.initial_category,"
-                                          " import_id = excluded.import_id"));
+    BulkInsert cp(m_store, upsert("cp_plans", QStringLiteral("INSERT INTO cp_plans (child_id, start_date, end_date, initial_category, import_id)"
+                                                             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (child_id, start_date) DO UPDATE SET"
+                                                             " end_date = excluded.end_date, initial_category = excluded.initial_category,"
+                                                             " import_id = excluded.import_id")));
     for (const auto &[key, p] : cpPlans) {
         cp.bind(0, key.first);
         cp.bind(1, Iso(key.second).bytes());
@@ -273,6 +303,7 @@ bool CinStore::writeCensus(const CinData::Census &census, qint64 importId, Impor
             *error = ins->error();
             return false;
         }
+    phase("CIN episodes and CP plans");
     return true;
 }
 
