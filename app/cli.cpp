@@ -13,7 +13,7 @@ const QList<SubCommand> &subCommands()
          "write the fictional demo authority into a new (or demo) store", &demo},
         {"panel", "careboard panel --db FILE --at YYYY-MM-DD [--format json|csv]",
          "the Placement Panel agenda at a date: children, priority flags, weekly cost, next review", &panel},
-        {"indicators", "careboard indicators --db FILE --at YYYY-MM-DD [--format json|csv]",
+        {"indicators", "careboard indicators --db FILE --at YYYY-MM-DD [--format json|csv] [--children KEY]",
          "every indicator at a date (PRODUCT §8 keys, numbers unrounded)", &indicators},
         {"series", "careboard series --db FILE --indicator NAME --from YYYY-MM --to YYYY-MM [--step month|quarter|year] [--format json|csv] | --list",
          "one indicator at month, quarter or year ends", &series},

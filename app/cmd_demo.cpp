@@ -32,7 +32,7 @@ int demo(const QStringList &arguments)
                        {"children", "Children looked after at any time (default 800).", "N"},
                        {"from", "First financial year (default 2015).", "YYYY"},
                        {"to", "Data runs to 31 March of this year (default 2025).", "YYYY"},
-                       {"csv", "Also write the authority as import files (903 CSV, CP, CIN, population, placement costs) into DIR.", "DIR"}});
+                       {"csv", "Also write the authority as import files (903 CSV, CP, CIN, population, placement costs, the CIN census XML) into DIR.", "DIR"}});
     if (!parse(parser, arguments, cmd))
         return Usage;
     QString db;

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cmd_cin.h"
 
 #include "core/dates.h"
 #include "domain/costtotals.h"
@@ -35,7 +36,8 @@ int indicators(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOptions({{"db", "Store to read.", "FILE"},
                        {"at", "The date (YYYY-MM-DD).", "DATE"},
-                       {"format", "json (default) or csv.", "FORMAT"}});
+                       {"format", "json (default) or csv.", "FORMAT"},
+                       {"children", "Lists the children behind KEY (a CIN census key) instead.", "KEY"}});
     if (!parse(parser, arguments, cmd))
         return Usage;
     QString db, format;
@@ -48,6 +50,13 @@ int indicators(const QStringList &arguments)
         return InvalidData;
 
     const IndicatorEngine engine(*store);
+    if (parser.isSet(QStringLiteral("children"))) {
+        if (!CinKeys::printChildren(*store, engine, parser.value(QStringLiteral("children")), at)) {
+            printUsageError(cmd, QStringLiteral("--children takes a CIN census key (careboard series --list)"));
+            return Usage;
+        }
+        return Ok;
+    }
     const IndicatorSet s = engine.allAt(at);
     const CostTotal cost = CostTotals::at(*store, at);
     const auto v = [&s](IndicatorId id) { return s.value(id); };
@@ -86,6 +95,8 @@ int indicators(const QStringList &arguments)
         {"cost_source", cost.source == CostTotal::Source::Placements ? QStringLiteral("placements")
                         : cost.source == CostTotal::Source::Snapshot ? QStringLiteral("snapshot") : QStringLiteral("none")},
     };
+    // PRODUCT §10: the CIN census's front door and child protection.
+    CinKeys::appendIndicators(engine, at, &fields);
     QJsonObject mix;
     QList<QPair<QString, QJsonValue>> mixFields;
     for (int g = 0; g < Codes::placementGroupCount; ++g) {

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cmd_cin.h"
 
 #include "core/dates.h"
 #include "domain/indicatorengine.h"
@@ -48,6 +49,8 @@ int series(const QStringList &arguments)
     if (parser.isSet("list")) {
         for (const IndicatorInfo &i : Indicators::all())
             out() << i.key << '\t' << unitName(i.unit) << '\t' << i.title << '\n';
+        for (const QString &line : CinKeys::listLines())
+            out() << line << '\n';
         out().flush();
         return Ok;
     }
@@ -56,7 +59,7 @@ int series(const QStringList &arguments)
         || !requireOption(parser, QStringLiteral("from"), cmd, &fromText) || !requireOption(parser, QStringLiteral("to"), cmd, &toText))
         return Usage;
     const IndicatorInfo *info = Indicators::find(name);
-    if (!info) {
+    if (!info && !CinKeys::isKey(name)) {
         printUsageError(cmd, QStringLiteral("unknown indicator '%1' (careboard series --list names them)").arg(name));
         return Usage;
     }
@@ -83,6 +86,10 @@ int series(const QStringList &arguments)
                                                             : IndicatorEngine::yearEnds(from, to);
     dates.erase(std::remove_if(dates.begin(), dates.end(), [&](const QDate &d) { return d < from || d > to; }), dates.end());
     const IndicatorEngine engine(*store);
+    if (!info) {
+        CinKeys::printSeries(engine, name, step, dates, format);
+        return Ok;
+    }
     const QVector<IndicatorValue> values = engine.series(info->id, dates);
 
     if (format == QLatin1String("json")) {

@@ -12,7 +12,7 @@
 
 namespace MixChart {
 
-QChart *build(const QString &title, const QStringList &sets, const QVector<MixBar> &bars)
+QChart *build(const QString &title, const QStringList &sets, const QVector<MixBar> &bars, const QString &axisTitle)
 {
     auto *chart = new QChart;
     ChartTheme::apply(chart);
@@ -50,7 +50,7 @@ QChart *build(const QString &title, const QStringList &sets, const QVector<MixBa
     y->append(categories);
     ChartTheme::styleAxis(y, QString());
     auto *x = new QValueAxis;
-    ChartTheme::styleAxis(x, QObject::tr("Share of children looked after (%)"));
+    ChartTheme::styleAxis(x, axisTitle.isEmpty() ? QObject::tr("Share of children looked after (%)") : axisTitle);
     // Room to the right of the longest bar for its label.
     const double top = std::max(10.0, std::ceil(maxValue * 1.18 / 10.0) * 10.0);
     x->setRange(0, top);

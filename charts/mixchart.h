@@ -16,6 +16,7 @@ struct MixBar {
 namespace MixChart {
 
 // `sets` names the bar sets in order (the authority first, then comparators).
-QChart *build(const QString &title, const QStringList &sets, const QVector<MixBar> &bars);
+// `axisTitle` names the value axis (the share of children looked after unless given).
+QChart *build(const QString &title, const QStringList &sets, const QVector<MixBar> &bars, const QString &axisTitle = {});
 
 } // namespace MixChart

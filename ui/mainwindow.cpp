@@ -6,6 +6,7 @@
 #include "core/dates.h"
 #include "costsview.h"
 #include "dataview.h"
+#include "frontdoorview.h"
 #include "domain/indicatorengine.h"
 #include "packdialog.h"
 #include "panelview.h"
@@ -80,6 +81,8 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_scorecard = new ScorecardView(*m_store, *m_engine, m_undoStack, this);
     m_scorecard->setEditable(m_access.editScorecard);
     addScreen(tr("Scorecard"), m_scorecard);
+    m_frontDoor = new FrontDoorView(*m_store, *m_engine, this);
+    addScreen(tr("Front door"), m_frontDoor);
     m_trends->setChildLevel(m_access.childLevel);
     m_data = new DataView(*m_store, m_access, this);
     addScreen(tr("Data"), m_data);
@@ -354,6 +357,7 @@ void MainWindow::reloadData()
     m_trends->refresh();
     m_mix->refresh();
     m_scorecard->refresh();
+    m_frontDoor->refresh();
     m_costs->storeChanged();
     if (m_panel)
         m_panel->refresh();

@@ -20,6 +20,7 @@ class IndicatorEngine;
 class PanelView;
 class PlacementMixView;
 class ScorecardView;
+class FrontDoorView;
 class Store;
 class TrendsView;
 class CostsView;
@@ -42,6 +43,7 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     PlacementMixView *placementMixView() const { return m_mix; }
     ScorecardView *scorecardView() const { return m_scorecard; }
+    FrontDoorView *frontDoorView() const { return m_frontDoor; }
     DataView *dataView() const { return m_data; }
     // Shows screen `index` (0 = Trends ... 5 = Data); a screen the user may not see is skipped.
     void showScreen(int index);
@@ -88,6 +90,7 @@ private:
     CostsView *m_costs = nullptr;
     PlacementMixView *m_mix = nullptr;
     ScorecardView *m_scorecard = nullptr;
+    FrontDoorView *m_frontDoor = nullptr;
     DataView *m_data = nullptr;
     StoreRoles::Access m_access;
     QSet<QString> m_pendingTables;

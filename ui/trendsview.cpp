@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QPushButton>
 #include <QSplitter>
 #include <QToolButton>
@@ -46,6 +47,9 @@ const Choice choices[] = {
     {IndicatorId::ClaStarts, QT_TRANSLATE_NOOP("TrendsView", "Started to be looked after (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children who started")},
     {IndicatorId::ClaCeased, QT_TRANSLATE_NOOP("TrendsView", "Ceased to be looked after (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children who ceased")},
 };
+
+// The combo's data for a CIN census measure: beyond every IndicatorId.
+constexpr int cinChoiceBase = 1000;
 
 const Choice &choiceFor(IndicatorId id)
 {
@@ -74,6 +78,13 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     m_indicator = new QComboBox(this);
     for (const Choice &c : choices)
         m_indicator->addItem(tr(c.label), int(c.id));
+    // PRODUCT §10: the CIN census's measures, under their own heading.
+    m_indicator->insertSeparator(m_indicator->count());
+    m_indicator->addItem(tr("Front door & child protection"), -1);
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_indicator->model()))
+        items->item(m_indicator->count() - 1)->setEnabled(false);
+    for (const CinMeasureInfo &m : CinMeasures::all())
+        m_indicator->addItem(QStringLiteral("   ") + m.title, cinChoiceBase + int(m.id));
     m_indicator->setAccessibleName(tr("Indicator"));
     m_step = new QComboBox(this);
     m_step->addItem(tr("Month"), int(Step::Month));
@@ -160,12 +171,30 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
 
 IndicatorId TrendsView::indicator() const
 {
-    return IndicatorId(m_indicator->currentData().toInt());
+    const int v = m_indicator->currentData().toInt();
+    return v >= 0 && v < cinChoiceBase ? IndicatorId(v) : IndicatorId::Cla; // a CIN measure: isCinMeasure()
 }
 
 void TrendsView::setIndicator(IndicatorId id)
 {
     const int i = m_indicator->findData(int(id));
+    if (i >= 0)
+        m_indicator->setCurrentIndex(i);
+}
+
+bool TrendsView::isCinMeasure() const
+{
+    return m_indicator->currentData().toInt() >= cinChoiceBase;
+}
+
+CinMeasure TrendsView::cinMeasure() const
+{
+    return CinMeasure(std::max(0, m_indicator->currentData().toInt() - cinChoiceBase));
+}
+
+void TrendsView::setCinMeasure(CinMeasure m)
+{
+    const int i = m_indicator->findData(cinChoiceBase + int(m));
     if (i >= 0)
         m_indicator->setCurrentIndex(i);
 }
@@ -183,6 +212,11 @@ void TrendsView::setRange(int fromFinancialYear, int toFinancialYear)
 
 void TrendsView::refresh()
 {
+    if (isCinMeasure()) {
+        refreshCin();
+        return;
+    }
+    m_model->setHeadings({}, {}, {});
     const IndicatorInfo &info = Indicators::info(indicator());
     const Choice &choice = choiceFor(info.id);
     const Step step = Step(m_step->currentData().toInt());
@@ -284,11 +318,13 @@ QDialog *TrendsView::showChildrenCounted(const QDate &date)
         return nullptr; // child-level lists are for panel members and above (StoreRoles::Access)
     const IndicatorId id = indicator();
     const Choice &choice = choiceFor(id);
-    const QVector<CountedChild> children = m_engine.childrenCounted(id, date);
+    const bool cin = isCinMeasure();
+    const QString counted = cin ? CinMeasures::info(cinMeasure()).title : tr(choice.counted);
+    const QVector<CountedChild> children = cin ? cinChildren(date) : m_engine.childrenCounted(id, date);
 
     auto *dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("%1 at %2").arg(tr(choice.counted), Dates::uk(date)));
+    dialog->setWindowTitle(tr("%1 at %2").arg(counted, Dates::uk(date)));
     auto *model = new CountedChildrenModel(dialog);
     model->setChildren(children);
     auto *proxy = new QSortFilterProxyModel(dialog);
@@ -302,11 +338,11 @@ QDialog *TrendsView::showChildrenCounted(const QDate &date)
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->setAccessibleName(tr("Children counted"));
-    const bool flow = id == IndicatorId::ClaStarts || id == IndicatorId::ClaCeased;
+    const bool flow = cin || id == IndicatorId::ClaStarts || id == IndicatorId::ClaCeased;
     auto *summary = new QLabel(tr("<b>%1</b> %2 at %3%4. References are the authority's pseudonymous child references. "
                                   "OFFICIAL-SENSITIVE.")
                                    .arg(QLocale(QLocale::English, QLocale::UnitedKingdom).toString(children.size()),
-                                        tr(choice.counted).toLower(), Dates::uk(date),
+                                        cin ? tr("children behind: %1").arg(counted.toLower()) : counted.toLower(), Dates::uk(date),
                                         flow ? tr(" (financial year to date)") : QString()),
                                dialog);
     summary->setWordWrap(true);
@@ -355,15 +391,117 @@ ExportItem TrendsView::childrenCountedExport(const QDate &date) const
     const IndicatorId id = indicator();
     const Choice &choice = choiceFor(id);
     CountedChildrenModel model;
-    model.setChildren(m_engine.childrenCounted(id, date));
+    model.setChildren(isCinMeasure() ? cinChildren(date) : m_engine.childrenCounted(id, date));
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setSortRole(CountedChildrenModel::SortRole);
     proxy.sort(CountedChildrenModel::Reference);
     ExportItem item;
-    item.title = tr("%1 at %2").arg(tr(choice.counted), Dates::uk(date));
+    item.title = tr("%1 at %2").arg(isCinMeasure() ? CinMeasures::info(cinMeasure()).title : tr(choice.counted), Dates::uk(date));
     item.table = TableData::fromModel(proxy, item.title);
     item.table.childLevel = true;
     item.table.note = tr("References are the authority's pseudonymous child references.");
     return item;
+}
+
+QVector<CountedChild> TrendsView::cinChildren(const QDate &date) const
+{
+    const QVector<qint64> ids = m_engine.cinMeasures().childrenCounted(cinMeasure(), date);
+    const QVector<ChildDetail> details = CaseStore(m_store).childDetails(ids);
+    QVector<CountedChild> out;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        CountedChild c;
+        c.childId = ids[i];
+        c.childRef = details.value(i).childRef;
+        c.age = Dates::ageAt(details.value(i).dob, date);
+        out << c;
+    }
+    return out;
+}
+
+// A CIN census measure (PRODUCT §10) over time: its own unit (count, rate, per cent or working
+// days) for the financial year to each date, England dashed where the benchmark table has it.
+void TrendsView::refreshCin()
+{
+    const CinMeasureInfo &info = CinMeasures::info(cinMeasure());
+    const Step step = Step(m_step->currentData().toInt());
+    const int fromFy = std::min(m_fromYear->value(), m_toYear->value());
+    const int toFy = std::max(m_fromYear->value(), m_toYear->value());
+    const QDate from = Dates::financialYearStart(fromFy);
+    QDate to = Dates::financialYearEnd(toFy);
+    const qint64 latest = m_engine.cinMeasures().latestDate();
+    if (m_engine.dataEnd().isValid() && m_engine.dataEnd() < to)
+        to = m_engine.dataEnd();
+    else if (!m_engine.dataEnd().isValid() && latest && QDate::fromJulianDay(latest) < to)
+        to = QDate::fromJulianDay(latest);
+    QVector<QDate> dates = step == Step::Month ? IndicatorEngine::monthEnds(from, to)
+                         : step == Step::Quarter ? IndicatorEngine::quarterEnds(from, to)
+                                                 : IndicatorEngine::yearEnds(from, to);
+    dates.erase(std::remove_if(dates.begin(), dates.end(), [&](const QDate &d) { return d > to; }), dates.end());
+    m_values.clear();
+    for (const CinMeasureValue &v : m_engine.cinMeasures().series(info.id, dates)) {
+        IndicatorValue iv;
+        iv.at = v.at;
+        iv.count = v.count;
+        iv.denominator = v.denominator;
+        if (v.hasValue())
+            iv.rate = v.value;
+        m_values << iv;
+    }
+    const QString unit = info.unit == CinUnit::Percent ? tr("Per cent")
+                       : info.unit == CinUnit::RatePer10k ? tr("Rate per 10,000 under-18s")
+                       : info.unit == CinUnit::WorkingDays ? tr("Working days") : tr("Number");
+    const QString stepText = step == Step::Month ? tr("month end") : step == Step::Quarter ? tr("quarter end") : tr("31 March");
+    m_heading->setText(tr("%1 — %2, %3%4").arg(info.title, unit.toLower(), stepText,
+                                                info.id == CinMeasure::CpOpen2yPlus ? QString() : tr(", financial year to date")));
+    m_model->setHeadings(info.unit == CinUnit::Percent || info.unit == CinUnit::WorkingDays ? tr("Counted") : tr("Number"),
+                         info.unit == CinUnit::RatePer10k ? tr("Under-18s") : info.unit == CinUnit::Count ? tr("–") : tr("Of"), unit);
+    TrendLine own{m_store.authorityName(), {}, false};
+    for (const IndicatorValue &v : std::as_const(m_values))
+        if (v.hasRate())
+            own.points << TrendPoint{v.at, v.rate, v.count, v.denominator};
+    QVector<TrendLine> lines{own};
+    QVector<QPair<int, double>> englandByYear;
+    if (!info.benchmark.isEmpty()) {
+        TrendLine line{tr("England (DfE, at 31 March)"), {}, true};
+        for (const BenchmarkRow &b : CaseStore(m_store).benchmarks(info.benchmark, QStringLiteral("England"))) {
+            englandByYear << qMakePair(b.year, b.value);
+            const QDate at(b.year, 3, 31);
+            if (at >= from && at <= to)
+                line.points << TrendPoint{at, b.value, 0, 0};
+        }
+        if (!line.points.isEmpty())
+            lines << line;
+    }
+    m_model->setSeries(m_values, englandByYear);
+    QChart *old = m_chartView->chart();
+    m_lines = lines;
+    m_chartTitle = tr("%1, %2 to %3").arg(info.title, Dates::financialYearLabel(fromFy), Dates::financialYearLabel(toFy));
+    m_valueTitle = unit;
+    QChart *chart = TrendChart::build(m_chartTitle, m_valueTitle, lines);
+    m_chartView->setChart(chart);
+    delete old;
+    if (QLineSeries *s = TrendChart::lineSeries(chart, 0)) {
+        connect(s, &QLineSeries::hovered, this, [this, info](const QPointF &p, bool state) {
+            if (!state) {
+                QToolTip::hideText();
+                return;
+            }
+            const QDate d = nearest(m_values, QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).date());
+            for (const IndicatorValue &v : std::as_const(m_values))
+                if (v.at == d)
+                    QToolTip::showText(QCursor::pos(),
+                                       tr("<b>%1</b><br>%2: %3<br>Counted: %4 of %5%6")
+                                           .arg(Dates::uk(v.at), info.title, CinMeasures::format(info, v.rate),
+                                                QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v.count),
+                                                QLocale(QLocale::English, QLocale::UnitedKingdom).toString(v.denominator),
+                                                m_childLevel ? tr("<br><i>Click to list the children</i>") : QString()),
+                                       m_chartView);
+        });
+        connect(s, &QLineSeries::clicked, this, [this](const QPointF &p) {
+            const QDate d = nearest(m_values, QDateTime::fromMSecsSinceEpoch(qint64(p.x()), Qt::UTC).date());
+            if (d.isValid())
+                showChildrenCounted(d);
+        });
+    }
 }

@@ -2,6 +2,7 @@
 // The Trends screen: one indicator's rate per 10,000 over a chosen period and step, with
 // England's line (and statistical neighbours' and the region's when loaded), hover details, the
 // numbers underneath, and a click on a point to list the children counted.
+#include "domain/cinmeasures.h"
 #include "domain/indicatorengine.h"
 #include "exportaction.h"
 #include "trendchart.h"
@@ -44,10 +45,17 @@ public:
     // The children counted at `date` as a child-level table (OFFICIAL-SENSITIVE, never public).
     ExportItem childrenCountedExport(const QDate &date) const;
 
+    // The CIN census measure chosen in the "Front door & child protection" group, if any.
+    bool isCinMeasure() const;
+    CinMeasure cinMeasure() const;
+    void setCinMeasure(CinMeasure m);
+
 public slots:
     void refresh();
 
 private:
+    void refreshCin();
+    QVector<CountedChild> cinChildren(const QDate &date) const;
     Store &m_store;
     IndicatorEngine &m_engine;
     QComboBox *m_indicator;

@@ -1,5 +1,7 @@
 #include "reportpack.h"
 
+#include "cinreport.h"
+
 #include "core/dates.h"
 #include "core/disclosure.h"
 #include "core/money.h"
@@ -344,6 +346,7 @@ ReportDocument build(Store &store, IndicatorEngine &engine, QDate at, bool publi
     trendSection(doc, store, engine, p, IndicatorId::Cin,
                  QObject::tr("Children in need at each quarter end (CIN episodes open; as the DfE counts them, this "
                              "includes children looked after and on plans), per 10,000 under-18s."));
+    CinReport::addSection(doc, store, engine, p.at);
     mixSection(doc, store, engine, p);
     costSection(doc, store, p);
     if (StoreRoles::access(store).childLevel) {

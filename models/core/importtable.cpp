@@ -67,6 +67,7 @@ const KindSpec &spec(ImportKind kind)
     case ImportKind::PlacementCosts: return costs;
     case ImportKind::CostSnapshot: return snapshot;
     case ImportKind::Xml903:
+    case ImportKind::CinCensus:
     case ImportKind::Unknown: break;
     }
     return none;

@@ -2,6 +2,7 @@
 // The importer's parsed form of one file kind: column specs (PRODUCT §5) and a compact table of
 // typed cells (8 bytes each, text in one arena) so that a million-row return stays small.
 // Internal to the importer and its store; not for views.
+#include "core/cincensus.h"
 #include "core/importtypes.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +101,7 @@ struct ParsedFile {
     QByteArray hash;
     std::vector<Table> tables;
     int returnYear = 0;
+    std::shared_ptr<::CinData::Census> cin; // a CIN census: its children and referrals, no tables
 };
 
 // "2024-03-31" into buf (10 bytes) from a Julian day.

@@ -15,6 +15,7 @@ QString importKindName(ImportKind kind)
     case ImportKind::Benchmarks: return QStringLiteral("benchmarks");
     case ImportKind::PlacementCosts: return QStringLiteral("placement costs");
     case ImportKind::CostSnapshot: return QStringLiteral("cost table snapshot");
+    case ImportKind::CinCensus: return QStringLiteral("CIN census");
     case ImportKind::Unknown: break;
     }
     return QStringLiteral("unknown");

@@ -16,6 +16,7 @@ enum class ImportKind {
     Benchmarks,
     PlacementCosts,
     CostSnapshot,
+    CinCensus,                // the CIN census XML (PRODUCT §10)
 };
 
 // "903 episodes", as shown to the user and stored in imports.kind.

@@ -1,5 +1,7 @@
 #include "domain/demoexport.h"
 
+#include "domain/democensus.h"
+
 #include "core/money.h"
 #include "domain/demogenerator.h"
 
@@ -151,7 +153,9 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
         && cp.save(dir.filePath(QStringLiteral("cp_plans.csv")), error)
         && cin.save(dir.filePath(QStringLiteral("cin_episodes.csv")), error)
         && population.save(dir.filePath(QStringLiteral("population.csv")), error)
-        && costs.save(dir.filePath(QStringLiteral("placement_costs.csv")), error);
+        && costs.save(dir.filePath(QStringLiteral("placement_costs.csv")), error)
+        // And the CIN census the case system would send (issue 16).
+        && DemoCensus::writeXml(DemoCensus::make(d), dir.filePath(QStringLiteral("cin_census.xml")), error);
 }
 
 } // namespace DemoExport

@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 #include "core/rng.h"
+#include "domain/democensus.h"
 #include "store/demostore.h"
 #include "store/referencedata.h"
 #include "store/store.h"
@@ -683,7 +684,8 @@ DemoData generate(const DemoOptions &options)
 
 bool write(Store &store, const DemoData &d, QString *error)
 {
-    return DemoStore(store).write(d, error);
+    // Then its CIN census (issue 16), whose CIN episodes and CP plans are the ones just written.
+    return DemoStore(store).write(d, error) && DemoCensus::write(store, DemoCensus::make(d), error);
 }
 
 } // namespace DemoGenerator

@@ -5,9 +5,11 @@
 #include "core/dates.h"
 #include "core/importtable.h"
 #include "core/money.h"
+#include "domain/cincensusreader.h"
 #include "store/importstore.h"
 #include "store/store.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
@@ -159,6 +161,43 @@ CodeLists &codeLists()
     return lists;
 }
 
+// A file read once: what the XML reader takes from it is hashed as it passes (the hash names
+// the content, so an unchanged census is recognised), rather than reading it twice.
+class HashingFile : public QIODevice
+{
+public:
+    explicit HashingFile(const QString &path) : m_file(path), m_hash(QCryptographicHash::Sha1) {}
+    bool openFile()
+    {
+        return m_file.open(QIODevice::ReadOnly) && open(QIODevice::ReadOnly);
+    }
+    QString fileError() const { return m_file.errorString(); }
+    // The hash of the whole file: what the reader left unread is hashed too.
+    QByteArray result()
+    {
+        char buf[65536];
+        qint64 n = 0;
+        while ((n = m_file.read(buf, sizeof buf)) > 0)
+            m_hash.addData(QByteArrayView(buf, n));
+        return m_hash.result().toHex();
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 max) override
+    {
+        const qint64 n = m_file.read(data, max);
+        if (n > 0)
+            m_hash.addData(QByteArrayView(data, n));
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QFile m_file;
+    QCryptographicHash m_hash;
+};
+
 class Parser
 {
 public:
@@ -189,12 +228,54 @@ public:
         qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
         while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
             ++i;
-        if (i < data.size() && data[i] == '<')
+        if (i < data.size() && data[i] == '<') {
+            if (CinCensusReader::isCensus(data.left(65536))) {
+                QBuffer buffer;
+                buffer.setData(data);
+                buffer.open(QIODevice::ReadOnly);
+                return parseCin(name, &buffer, out);
+            }
             return parseXml(name, data, out);
+        }
         return parseCsv(name, data, out);
     }
 
+    // A CIN census read from its file as it streams past (PRODUCT §10): never held whole.
+    bool parseCinFile(const QString &name, const QString &path, ParsedFile *out)
+    {
+        out->name = name;
+        HashingFile file(path);
+        if (!file.openFile()) {
+            error(name, 0, QStringLiteral("file"), QStringLiteral("cannot read %1: %2").arg(path, file.fileError()));
+            return false;
+        }
+        const bool ok = parseCin(name, &file, out);
+        out->hash = file.result();
+        return ok;
+    }
+
 private:
+    bool parseCin(const QString &name, QIODevice *device, ParsedFile *out)
+    {
+        const int before = m_errorCount;
+        out->kind = ImportKind::CinCensus;
+        out->cin = std::make_shared<CinData::Census>();
+        qint64 children = 0;
+        CinCensusReader reader(
+            name, [this](const ImportError &e) { error(e.file, e.line, e.column, e.message); },
+            [this](const ImportFinding &f) { m_findings.push_back(f); },
+            [this, &children](qint64 referrals) {
+                if ((++children & 0xFF) == 0 && m_progress && !m_progress(m_rows + referrals))
+                    m_cancelled = true;
+                return !m_cancelled;
+            });
+        reader.read(device, out->cin.get());
+        m_rows += out->cin->referralCount();
+        if (reader.cancelled())
+            m_cancelled = true;
+        return !m_cancelled && m_errorCount == before;
+    }
+
     bool tick()
     {
         if ((++m_rows & 0x3FFF) == 0 && m_progress && !m_progress(m_rows))
@@ -738,7 +819,8 @@ private:
 // ---------------------------------------------------------------------------------------------
 
 struct Importer::Impl {
-    static Result run(Importer &self, QList<QPair<QString, QByteArray>> files)
+    // `streamed[i]`, where not empty, is the path of a CIN census read from its file as it goes.
+    static Result run(Importer &self, QList<QPair<QString, QByteArray>> files, const QStringList &streamed = {})
     {
         self.m_errors.clear();
         self.m_errorCount = 0;
@@ -751,7 +833,10 @@ struct Importer::Impl {
         Parser parser(self.m_errors, self.m_errorCount, self.m_findings, self.m_progress);
         std::vector<ParsedFile> parsed(size_t(files.size()));
         for (int i = 0; i < files.size(); ++i) {
-            parser.parse(files[i].first, files[i].second, &parsed[size_t(i)]);
+            if (i < streamed.size() && !streamed[i].isEmpty())
+                parser.parseCinFile(files[i].first, streamed[i], &parsed[size_t(i)]);
+            else
+                parser.parse(files[i].first, files[i].second, &parsed[size_t(i)]);
             files[i].second = QByteArray(); // the parsed cells hold what is needed
             if (parser.cancelled())
                 return Result::Cancelled;
@@ -790,6 +875,7 @@ Importer::~Importer() = default;
 Importer::Result Importer::importFiles(const QStringList &paths)
 {
     QList<QPair<QString, QByteArray>> files;
+    QStringList streamed;
     for (const QString &path : paths) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
@@ -799,9 +885,17 @@ Importer::Result Importer::importFiles(const QStringList &paths)
             m_failure = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
             return Result::Failed;
         }
+        // A CIN census streams from its file; every other kind is read whole.
+        const QByteArray head = f.peek(65536);
+        if (head.trimmed().startsWith('<') && CinCensusReader::isCensus(head)) {
+            files.append({QFileInfo(path).fileName(), QByteArray()});
+            streamed.append(path);
+            continue;
+        }
         files.append({QFileInfo(path).fileName(), f.readAll()});
+        streamed.append(QString());
     }
-    return Impl::run(*this, std::move(files));
+    return Impl::run(*this, std::move(files), streamed);
 }
 
 Importer::Result Importer::importData(const QList<QPair<QString, QByteArray>> &files)

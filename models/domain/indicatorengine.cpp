@@ -1,6 +1,7 @@
 #include "domain/indicatorengine.h"
 
 #include "core/dates.h"
+#include "domain/cinmeasures.h"
 #include "store/store.h"
 
 #include <QLocale>
@@ -229,6 +230,7 @@ void IndicatorEngine::reload()
     m_districts = cases.authorityDistricts();
     m_dataEnd = cases.dataEnd();
     build();
+    m_cinMeasures = std::make_unique<CinMeasureSet>(m_store, [this](const QDate &d) { return populationFor(d); });
 }
 
 void IndicatorEngine::build()

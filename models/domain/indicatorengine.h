@@ -12,6 +12,7 @@
 #include <QVector>
 #include <array>
 #include <limits>
+#include <memory>
 #include <vector>
 
 // One indicator at one date. `rate` is the indicator's value in its unit: per 10,000 under-18s
@@ -108,6 +109,7 @@ struct UnknownPlacement {
 };
 
 class Store;
+class CinMeasureSet;
 
 class IndicatorEngine
 {
@@ -145,6 +147,9 @@ public:
 
     const QVector<EpisodeRow> &episodes() const { return m_episodes; }
     QDate dataEnd() const { return m_dataEnd; }
+    // The CIN census's front-door and child-protection measures (PRODUCT §10), on the same
+    // population, reloaded with the rest.
+    const CinMeasureSet &cinMeasures() const { return *m_cinMeasures; }
     bool hasAuthorityDistricts() const { return !m_districts.isEmpty(); }
 
     // Month ends from the month of `from` to the month of `to`.
@@ -213,4 +218,5 @@ private:
     std::array<Timeline, ChannelCount> m_channels;
     std::vector<Timeline> m_byPlace;           // looked after at D, per PLACE code
     std::vector<std::pair<qint32, qint32>> m_startPoints, m_ceasePoints; // (day, child index), by day
+    std::unique_ptr<CinMeasureSet> m_cinMeasures;
 };

@@ -1,5 +1,7 @@
 #include "domain/scorecard.h"
 
+#include "domain/cinscorecard.h"
+
 #include "core/dates.h"
 #include "store/casestore.h"
 #include "store/store.h"
@@ -193,6 +195,8 @@ QVector<Row> rows(Store &store, IndicatorEngine &engine, Period period, const QD
         r.commentary = scorecard.commentary(info->key, key);
         out << r;
     }
+    // The front door and child protection, from the CIN census when one is loaded.
+    out += CinScorecard::rows(store, engine, period, end);
     return out;
 }
 

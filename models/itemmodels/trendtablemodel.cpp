@@ -60,7 +60,7 @@ QVariant TrendTableModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::TextAlignmentRole) {
         return index.column() == Date ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
-    } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate()) {
+    } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate() && m_valueHeading.isEmpty()) {
         return tr("%1 children ÷ %2 under-18s × 10,000").arg(uk.toString(v.count), uk.toString(v.denominator));
     }
     return {};
@@ -72,10 +72,18 @@ QVariant TrendTableModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Date: return tr("Date");
-    case Count: return tr("Children");
-    case Population: return tr("Under-18s");
-    case Rate: return tr("Rate per 10,000");
+    case Count: return m_countHeading.isEmpty() ? tr("Children") : m_countHeading;
+    case Population: return m_baseHeading.isEmpty() ? tr("Under-18s") : m_baseHeading;
+    case Rate: return m_valueHeading.isEmpty() ? tr("Rate per 10,000") : m_valueHeading;
     case England: return tr("England");
     }
     return {};
+}
+
+void TrendTableModel::setHeadings(const QString &count, const QString &base, const QString &value)
+{
+    m_countHeading = count;
+    m_baseHeading = base;
+    m_valueHeading = value;
+    emit headerDataChanged(Qt::Horizontal, Count, Rate);
 }

@@ -19,6 +19,9 @@ public:
     // `england` maps a year (the 31 March it describes) to the England rate.
     void setSeries(const QVector<IndicatorValue> &values, const QVector<QPair<int, double>> &england);
     const IndicatorValue &valueAt(int row) const { return m_values.at(row); }
+    // Other headings for the count, base and value columns (a CIN census measure: "Referrals",
+    // "Of", "Per cent"); empty strings put back the rate's own.
+    void setHeadings(const QString &count, const QString &base, const QString &value);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,4 +31,5 @@ public:
 private:
     QVector<IndicatorValue> m_values;
     QVector<QPair<int, double>> m_england;
+    QString m_countHeading, m_baseHeading, m_valueHeading;
 };

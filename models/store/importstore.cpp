@@ -6,6 +6,7 @@
 #include "core/money.h"
 #include "store/bulkinsert.h"
 #include "store/bulkload.h"
+#include "store/cinstore.h"
 #include "store/store.h"
 
 #include <QSqlQuery>
@@ -701,6 +702,8 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
         s.returnYear = file.returnYear;
         for (const Table &t : file.tables)
             s.rows += qint64(t.rows());
+        if (file.cin)
+            s.rows += file.cin->referralCount();
         const QString kind = importKindName(file.kind);
         const QString lastHash = m_store.scalar(QStringLiteral("SELECT content_hash FROM imports WHERE import_id ="
                                                                " (SELECT max(import_id) FROM imports WHERE kind = ?)"), {kind}).toString();
@@ -763,6 +766,12 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
         }
         if (phase == 2 && !w.removeMissingEpisodes(*summaries, episodeFiles))
             return failed(w.error);
+    }
+    // CIN censuses after the 903 (their children may be the 903's).
+    for (size_t f = 0; f < files.size(); ++f) {
+        QString e;
+        if (importIds[f] && files[f].cin && !CinStore(m_store).writeCensus(*files[f].cin, importIds[f], &(*summaries)[qsizetype(f)], &e))
+            return failed(e);
     }
 
     // Findings are stored with their import; an earlier import's findings for the same file

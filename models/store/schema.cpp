@@ -274,9 +274,67 @@ static QStringList v5(const SqlDialect &)
     return {};
 }
 
+static QStringList cinTables();
+
+// Version 6: the CIN census (PRODUCT §10), one row per CINdetails keyed by child and referral
+// date (a later census replaces it; what hangs from it goes with it), never a name or UPN. Case
+// data: on PostgreSQL the server records who changed how many rows, as for the 903 (version 4).
+static QStringList v6(const SqlDialect &d)
+{
+    QStringList s = cinTables();
+    if (d.isSQLite())
+        return s;
+    for (const char *t : {"cin_referrals", "cin_assessments", "cin_assessment_factors", "cin_plans", "cin_section47", "cin_cp_plans",
+                          "cin_cp_reviews"}) {
+        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+    }
+    return s;
+}
+
+static QStringList cinTables()
+{
+    const char *ofReferral = " FOREIGN KEY (child_id, referral_date) REFERENCES cin_referrals(child_id, referral_date) ON DELETE CASCADE";
+    return {
+        "CREATE TABLE cin_referrals (child_id INTEGER NOT NULL REFERENCES children(child_id) ON DELETE CASCADE,"
+        " referral_date TEXT NOT NULL, closure_date TEXT, referral_source TEXT, primary_need TEXT,"
+        " reason_for_closure TEXT, referral_nfa INTEGER NOT NULL DEFAULT 0, icpc_date TEXT,"
+        " import_id INTEGER REFERENCES imports(import_id), PRIMARY KEY (child_id, referral_date))",
+        "CREATE INDEX cin_referrals_date ON cin_referrals(referral_date)",
+        QStringLiteral("CREATE TABLE cin_assessments (child_id INTEGER NOT NULL, referral_date TEXT NOT NULL, seq INTEGER NOT NULL,"
+                       " start_date TEXT, review_date TEXT, authorised_date TEXT, PRIMARY KEY (child_id, referral_date, seq),%1)").arg(QLatin1String(ofReferral)),
+        "CREATE INDEX cin_assessments_authorised ON cin_assessments(authorised_date)",
+        "CREATE TABLE cin_assessment_factors (child_id INTEGER NOT NULL, referral_date TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " factor TEXT NOT NULL, FOREIGN KEY (child_id, referral_date, seq)"
+        " REFERENCES cin_assessments(child_id, referral_date, seq) ON DELETE CASCADE)",
+        "CREATE INDEX cin_assessment_factors_key ON cin_assessment_factors(child_id, referral_date, seq)",
+        QStringLiteral("CREATE TABLE cin_plans (child_id INTEGER NOT NULL, referral_date TEXT NOT NULL, seq INTEGER NOT NULL,"
+                       " start_date TEXT, end_date TEXT, PRIMARY KEY (child_id, referral_date, seq),%1)").arg(QLatin1String(ofReferral)),
+        QStringLiteral("CREATE TABLE cin_section47 (child_id INTEGER NOT NULL, referral_date TEXT NOT NULL, seq INTEGER NOT NULL,"
+                       " start_date TEXT, icpc_target TEXT, icpc_date TEXT, icpc_not_required INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (child_id, referral_date, seq),%1)").arg(QLatin1String(ofReferral)),
+        "CREATE INDEX cin_section47_start ON cin_section47(start_date)",
+        "CREATE INDEX cin_section47_icpc ON cin_section47(icpc_date)",
+        QStringLiteral("CREATE TABLE cin_cp_plans (child_id INTEGER NOT NULL, referral_date TEXT NOT NULL, seq INTEGER NOT NULL,"
+                       " start_date TEXT, end_date TEXT, initial_category TEXT, latest_category TEXT, previous_plans INTEGER,"
+                       " PRIMARY KEY (child_id, referral_date, seq),%1)").arg(QLatin1String(ofReferral)),
+        "CREATE INDEX cin_cp_plans_start ON cin_cp_plans(start_date)",
+        "CREATE TABLE cin_cp_reviews (child_id INTEGER NOT NULL, referral_date TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " review_date TEXT NOT NULL, FOREIGN KEY (child_id, referral_date, seq)"
+        " REFERENCES cin_cp_plans(child_id, referral_date, seq) ON DELETE CASCADE)",
+        "CREATE INDEX cin_cp_reviews_key ON cin_cp_reviews(child_id, referral_date, seq)",
+    };
+}
+
 int latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList auditedTables()
@@ -336,6 +394,7 @@ QStringList migration(int version, const SqlDialect &dialect)
     case 3: raw = v3(dialect); break;
     case 4: raw = v4(dialect); break;
     case 5: raw = v5(dialect); break;
+    case 6: raw = v6(dialect); break;
     default: return {};
     }
     QStringList out;
@@ -349,7 +408,9 @@ QStringList tables()
     return {"meta", "settings", "imports", "children", "episodes", "cp_plans", "cin_episodes",
             "population", "benchmarks", "targets", "commentary", "findings", "audit_log",
             "cost_categories", "cost_category_map", "placements", "placement_fees", "budgets",
-            "cost_snapshots", "whatif_scenarios", "panel_meetings", "panel_items", "panel_decisions"};
+            "cost_snapshots", "whatif_scenarios", "panel_meetings", "panel_items", "panel_decisions",
+            "cin_referrals", "cin_assessments", "cin_assessment_factors", "cin_plans", "cin_section47", "cin_cp_plans",
+            "cin_cp_reviews"};
 }
 
 } // namespace Schema

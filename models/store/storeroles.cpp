@@ -79,7 +79,9 @@ bool install(Store &store, QStringList *summary, QString *error)
     const QStringList panelWrite = {"panel_meetings", "panel_items", "panel_decisions"};
     const QStringList editorWrite = {"placements", "placement_fees", "budgets", "cost_snapshots", "whatif_scenarios",
                                      "targets", "commentary", "cost_categories", "cost_category_map", "benchmarks",
-                                     "population", "imports", "children", "episodes", "cp_plans", "cin_episodes", "findings"};
+                                     "population", "imports", "children", "episodes", "cp_plans", "cin_episodes", "findings",
+                                     "cin_referrals", "cin_assessments", "cin_assessment_factors", "cin_plans", "cin_section47",
+                                     "cin_cp_plans", "cin_cp_reviews"};
     const QStringList adminWrite = {"settings", "meta"};
     const QList<Grant> grants = {
         {"careboard_viewer", "SELECT", viewerRead},

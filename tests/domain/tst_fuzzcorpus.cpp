@@ -64,6 +64,12 @@ private slots:
              "<Episodes><Episode><DECOM>01/04/2017</DECOM><RNE>S</RNE><LS>C2</LS><PL>U4</PL></Episode></Episodes></Child>"
              "</Children></Message>",
              "DOB 31 February");
+        both("cincensus",
+             "<Children><Child><ChildIdentifiers><LAchildID>K1</LAchildID></ChildIdentifiers><CINdetails>"
+             "<CINreferralDate>2024-05-10</CINreferralDate><ReferralNFA>1</ReferralNFA></CINdetails></Child></Children></Message>",
+             "<Children><Child><ChildIdentifiers><LAchildID>K1</LAchildID></ChildIdentifiers><CINdetails>"
+             "<CINreferralDate>2024-05-10</CINreferralDate><ReferralNFA>perhaps</ReferralNFA></CINdetails></Child></Children></Message>",
+             "ReferralNFA neither true nor false");
     }
 
     void oneBrokenFieldIsOneError()

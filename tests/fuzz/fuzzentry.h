@@ -31,6 +31,8 @@ inline const Target *targets()
                   "DESIRED_TYPE_ACHIEVED,DOLS\n"},
         {"snapshot", "MONTH,CATEGORY,AVE_UNIT_COST_WEEK,NUMBER\n"},
         {"xml", "<Message>"},
+        // The CIN census (issue 16): what follows its header.
+        {"cincensus", "<Message><Header><CollectionDetails><Collection>CIN</Collection></CollectionDetails></Header>"},
         {nullptr, nullptr},
     };
     return list;

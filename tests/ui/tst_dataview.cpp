@@ -35,7 +35,7 @@ private slots:
         MainWindow w(std::move(store));
         w.resize(1400, 900);
         w.show();
-        w.showScreen(5);
+        w.showScreen(w.screenCount() - 1); // Data, the last screen
         DataView *view = w.dataView();
         QVERIFY(view);
         QCOMPARE(view->findingsModel()->rowCount(), 0);

@@ -56,7 +56,7 @@ private slots:
         auto w = demoWindow();
         QVERIFY(w);
         QVERIFY(w->windowTitle().contains(QLatin1String("DEMO")));
-        QCOMPARE(w->screenCount(), 6);
+        QCOMPARE(w->screenCount(), 7);
         QChart *chart = w->trendsView()->chartView()->chart();
         QVERIFY(chart);
         QCOMPARE(chart->series().size(), 2);
