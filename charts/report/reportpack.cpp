@@ -80,6 +80,7 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
         for (const BenchmarkRow &b : CaseStore(store).benchmarks(info.benchmark, QStringLiteral("England")))
             england << qMakePair(b.year, b.value * info.benchmarkScale * scale);
     const QString unitTitle = percent ? QObject::tr("Per cent") : info.unit == IndicatorUnit::Count ? QObject::tr("Children")
+                            : info.unit == IndicatorUnit::Mean  ? info.title
                                                                                                     : QObject::tr("Rate per 10,000 under-18s");
     doc.blocks << ReportBlock::heading(info.title);
     doc.blocks << ReportBlock::paragraph(explanation);

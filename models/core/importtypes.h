@@ -16,6 +16,15 @@ enum class ImportKind {
     Benchmarks,
     PlacementCosts,
     CostSnapshot,
+    // The rest of the 903 (PRODUCT §11): core/returnkinds.h.
+    Reviews903,
+    Missing903,
+    Oc2903,
+    Oc3903,
+    Ad1903,
+    PlacedAdoption903,
+    PrevPerm903,
+    SwEpisodes903,
 };
 
 // "903 episodes", as shown to the user and stored in imports.kind.
@@ -27,6 +36,7 @@ struct ImportError {
     int line = 0;
     QString column;
     QString message;
+    QString where;     // in an XML file, the child and element ("CHILD 907440, EPISODE 2")
     QString text() const;
 };
 
@@ -37,6 +47,7 @@ struct ImportFinding {
     QString rule;      // e.g. "open-with-rec"
     QString message;
     QString childRef;
+    QString where;     // in an XML file, the child and element ("CHILD 907440, EPISODE 2")
     QString text() const;
 };
 

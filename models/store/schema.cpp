@@ -116,9 +116,39 @@ static QStringList v3(const SqlDialect &)
     return {"CREATE INDEX episodes_dec ON episodes(dec)"};
 }
 
+// Version 4: the rest of the 903 (PRODUCT §11), each row with the return (financial year) it
+// came in, so that importing a return again replaces that return's rows. No names, no UPNs: the
+// child's reference and date of birth stay on children. A finding in an XML file names the child
+// and element it was found in (location).
+static QStringList v4(const SqlDialect &)
+{
+    const QString tail = QStringLiteral(", return_year INTEGER NOT NULL, import_id INTEGER REFERENCES imports(import_id))");
+    const QString child = QStringLiteral(" child_id INTEGER NOT NULL REFERENCES children(child_id) ON DELETE CASCADE,");
+    QStringList s = {
+        "CREATE TABLE cla_reviews (review_id {{ID}}," + child + " review TEXT NOT NULL, review_code TEXT" + tail,
+        "CREATE TABLE missing_episodes (missing_id {{ID}}," + child + " missing TEXT NOT NULL, mis_start TEXT NOT NULL, mis_end TEXT" + tail,
+        "CREATE TABLE oc2_outcomes (oc2_id {{ID}}," + child + " sdq_score INTEGER, sdq_reason TEXT, convicted INTEGER,"
+        " health_check INTEGER, immunisations INTEGER, teeth_check INTEGER, health_assessment INTEGER, substance_misuse INTEGER,"
+        " intervention_received INTEGER, intervention_offered INTEGER" + tail,
+        "CREATE TABLE care_leavers (leaver_id {{ID}}," + child + " in_touch TEXT, activ TEXT, accom TEXT" + tail,
+        "CREATE TABLE adoption_decisions (ad1_id {{ID}}," + child + " date_int TEXT, date_match TEXT, foster_care TEXT,"
+        " nb_adoptr TEXT, sex_adoptr TEXT, ls_adoptr TEXT" + tail,
+        "CREATE TABLE placed_for_adoption (placed_id {{ID}}," + child + " date_placed TEXT NOT NULL, date_placed_ceased TEXT,"
+        " reason_placed_ceased TEXT" + tail,
+        "CREATE TABLE previous_permanence (perm_id {{ID}}," + child + " prev_perm TEXT, la_perm TEXT, date_perm TEXT" + tail,
+        "CREATE TABLE sw_episodes (sw_episode_id {{ID}}," + child + " sw_id TEXT NOT NULL, sw_decom TEXT NOT NULL, sw_dec TEXT,"
+        " sw_reason TEXT" + tail,
+        "ALTER TABLE findings ADD COLUMN location TEXT",
+    };
+    for (const char *t : {"cla_reviews", "missing_episodes", "oc2_outcomes", "care_leavers", "adoption_decisions",
+                          "placed_for_adoption", "previous_permanence", "sw_episodes"})
+        s << QStringLiteral("CREATE INDEX %1_return ON %1(return_year)").arg(QLatin1String(t));
+    return s;
+}
+
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList migration(int version, const SqlDialect &dialect)
@@ -128,6 +158,7 @@ QStringList migration(int version, const SqlDialect &dialect)
     case 1: raw = v1(dialect); break;
     case 2: raw = v2(dialect); break;
     case 3: raw = v3(dialect); break;
+    case 4: raw = v4(dialect); break;
     default: return {};
     }
     QStringList out;
@@ -141,7 +172,9 @@ QStringList tables()
     return {"meta", "settings", "imports", "children", "episodes", "cp_plans", "cin_episodes",
             "population", "benchmarks", "targets", "commentary", "findings", "audit_log",
             "cost_categories", "cost_category_map", "placements", "placement_fees", "budgets",
-            "cost_snapshots", "whatif_scenarios", "panel_meetings", "panel_items", "panel_decisions"};
+            "cost_snapshots", "whatif_scenarios", "panel_meetings", "panel_items", "panel_decisions",
+            "cla_reviews", "missing_episodes", "oc2_outcomes", "care_leavers", "adoption_decisions",
+            "placed_for_adoption", "previous_permanence", "sw_episodes"};
 }
 
 } // namespace Schema
