@@ -2,6 +2,7 @@
 
 #include "core/money.h"
 #include "domain/demogenerator.h"
+#include "domain/demoreturns.h"
 
 #include <QDir>
 #include <QFile>
@@ -151,7 +152,8 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
         && cp.save(dir.filePath(QStringLiteral("cp_plans.csv")), error)
         && cin.save(dir.filePath(QStringLiteral("cin_episodes.csv")), error)
         && population.save(dir.filePath(QStringLiteral("population.csv")), error)
-        && costs.save(dir.filePath(QStringLiteral("placement_costs.csv")), error);
+        && costs.save(dir.filePath(QStringLiteral("placement_costs.csv")), error)
+        && DemoReturns::exportFiles(d, dirPath, error);
 }
 
 } // namespace DemoExport

@@ -4,6 +4,7 @@
 #include "core/importtable.h"
 #include "core/returnkinds.h"
 #include "store/bulkinsert.h"
+#include "store/demodata.h"
 #include "store/store.h"
 
 #include <QSqlQuery>
@@ -89,6 +90,106 @@ bool ReturnStore::write(const Table &t, int returnYear, qint64 importId,
     if (!ins.finish()) {
         *error = ins.error();
         return false;
+    }
+    return true;
+}
+
+bool ReturnStore::writeDemo(const DemoData &d, QString *error)
+{
+    const DemoReturnData &r = d.returns;
+    const auto iso = [](const QDate &date) { return date.isValid() ? Dates::iso(date).toLatin1() : QByteArray(); };
+    const auto fy = [](const QDate &date) { return qint64(Dates::financialYear(date)); };
+    const auto text = [](const char *s) { return s ? QByteArray(s) : QByteArray(); };
+    // One statement per table, its rows bound in order; (table, columns, rows as value lists).
+    struct Rows {
+        const char *sql;
+        std::function<bool(BulkInsert &)> fill;
+    };
+    const QList<Rows> tables = {
+        {"INSERT INTO cla_reviews (child_id, review, review_code, return_year) VALUES (?, ?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.reviews) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, iso(x.date)), b.bind(2, text(x.code)), b.bind(3, fy(x.date));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO missing_episodes (child_id, missing, mis_start, mis_end, return_year) VALUES (?, ?, ?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.missing) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, QByteArray(x.away ? "A" : "M")), b.bind(2, iso(x.start)), b.bind(3, iso(x.end));
+                 b.bind(4, fy(x.start));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO oc2_outcomes (child_id, sdq_score, sdq_reason, convicted, health_check, immunisations, teeth_check, return_year)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.oc2) {
+                 b.bind(0, qint64(x.child + 1));
+                 if (x.sdq >= 0)
+                     b.bind(1, qint64(x.sdq)), b.bindNull(2);
+                 else
+                     b.bindNull(1), b.bind(2, QByteArray("SDQ1"));
+                 b.bind(3, qint64(0)), b.bind(4, qint64(x.healthCheck)), b.bind(5, qint64(x.immunisations)), b.bind(6, qint64(x.teethCheck));
+                 b.bind(7, qint64(x.year));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO care_leavers (child_id, in_touch, activ, accom, return_year) VALUES (?, ?, ?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.oc3) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, text(x.inTouch)), b.bind(2, text(x.activ)), b.bind(3, text(x.accom));
+                 b.bind(4, qint64(x.year));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO adoption_decisions (child_id, date_int, date_match, foster_care, nb_adoptr, sex_adoptr, ls_adoptr, return_year)"
+         " VALUES (?, ?, ?, '0', '2', 'MF', 'L0', ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.ad1) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, iso(x.dateInt)), b.bind(2, iso(x.dateMatch)), b.bind(3, qint64(x.year));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO placed_for_adoption (child_id, date_placed, date_placed_ceased, reason_placed_ceased, return_year)"
+         " VALUES (?, ?, ?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.placed) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, iso(x.placed)), b.bind(2, iso(x.ceased)), b.bind(3, text(x.reason));
+                 b.bind(4, fy(x.placed));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO previous_permanence (child_id, prev_perm, return_year) VALUES (?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.prevPerm) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, text(x.prevPerm)), b.bind(2, qint64(x.year));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+        {"INSERT INTO sw_episodes (child_id, sw_id, sw_decom, sw_dec, sw_reason, return_year) VALUES (?, ?, ?, ?, ?, ?)", [&](BulkInsert &b) {
+             for (const auto &x : r.socialWorkers) {
+                 b.bind(0, qint64(x.child + 1)), b.bind(1, x.id), b.bind(2, iso(x.start)), b.bind(3, iso(x.end)), b.bind(4, text(x.reason));
+                 b.bind(5, fy(x.start));
+                 if (!b.step())
+                     return false;
+             }
+             return true;
+         }},
+    };
+    for (const Rows &t : tables) {
+        BulkInsert ins(m_store, QString::fromLatin1(t.sql));
+        if (!ins.isValid() || !t.fill(ins) || !ins.finish()) {
+            *error = QStringLiteral("Writing the demo authority's 903 tables failed: %1").arg(ins.error());
+            return false;
+        }
     }
     return true;
 }

@@ -12,6 +12,7 @@
 #include <string_view>
 
 class Store;
+struct DemoData;
 namespace ImportTable { struct Table; }
 
 struct ReviewRow { qint64 childId; qint32 date; QString code; int returnYear; };
@@ -35,6 +36,9 @@ public:
     // transaction. `childId` gives (or creates) the store's id for a child reference.
     bool write(const ImportTable::Table &table, int returnYear, qint64 importId,
                const std::function<bool(std::string_view ref, qint64 *id)> &childId, ImportFileSummary *summary, QString *error);
+
+    // The demo authority's rows (DemoData::returns), its children's ids being index + 1.
+    bool writeDemo(const DemoData &data, QString *error);
 
     QVector<ReviewRow> reviews() const;
     QVector<MissingRow> missing() const;
