@@ -60,10 +60,19 @@ QVariant TrendTableModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::TextAlignmentRole) {
         return index.column() == Date ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+    } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate() && !m_valueTitle.isEmpty()) {
+        return tr("%1 of %2").arg(uk.toString(v.count), uk.toString(v.denominator));
     } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate()) {
         return tr("%1 children ÷ %2 under-18s × 10,000").arg(uk.toString(v.count), uk.toString(v.denominator));
     }
     return {};
+}
+
+void TrendTableModel::setTitles(const QString &denominator, const QString &value)
+{
+    m_denominatorTitle = denominator;
+    m_valueTitle = value;
+    emit headerDataChanged(Qt::Horizontal, Population, Rate);
 }
 
 QVariant TrendTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -73,8 +82,8 @@ QVariant TrendTableModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case Date: return tr("Date");
     case Count: return tr("Children");
-    case Population: return tr("Under-18s");
-    case Rate: return tr("Rate per 10,000");
+    case Population: return m_denominatorTitle.isEmpty() ? tr("Under-18s") : m_denominatorTitle;
+    case Rate: return m_valueTitle.isEmpty() ? tr("Rate per 10,000") : m_valueTitle;
     case England: return tr("England");
     }
     return {};

@@ -19,6 +19,9 @@ public:
     // `england` maps a year (the 31 March it describes) to the England rate.
     void setSeries(const QVector<IndicatorValue> &values, const QVector<QPair<int, double>> &england);
     const IndicatorValue &valueAt(int row) const { return m_values.at(row); }
+    // The headings of the denominator and value columns for an indicator that is not a rate per
+    // 10,000 ("Looked after in the year", "Per cent"); the tooltip then says count of denominator.
+    void setTitles(const QString &denominator, const QString &value);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,4 +31,5 @@ public:
 private:
     QVector<IndicatorValue> m_values;
     QVector<QPair<int, double>> m_england;
+    QString m_denominatorTitle, m_valueTitle;  // empty: under-18s and rate per 10,000
 };
