@@ -272,9 +272,9 @@ struct Generator {
         const char *ls = uasc ? "V2" : (rng.chance(0.45) ? "C1" : rng.chance(0.5) ? "V2" : (rng.chance(0.9) ? "C2" : "L2"));
         Placement pl = choosePlacement(age, t, uasc);
         QDate legalChange = (QByteArrayView(ls) == "C1" || QByteArrayView(ls) == "L2") ? t.addDays(rng.range(20, 270)) : QDate();
-        // Placed for adoption about 15 months after coming into care (A1 near England's ~450 days;
-        // domain/demoreturns adds the placement order before it).
-        QDate adoptionPlacement = adoption ? start.addDays(rng.range(330, 570)) : QDate();
+        // domain/demoreturns moves this later (A1 near England's ~450 days) and adds the placement
+        // order before it, without touching this random sequence.
+        QDate adoptionPlacement = adoption ? start.addDays(rng.range(240, 400)) : QDate();
         const char *reason = nullptr;
         for (int guard = 0; guard < 60; ++guard) {
             const int ageNow = Dates::ageAt(dob, t);

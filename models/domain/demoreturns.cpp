@@ -46,6 +46,28 @@ void generate(DemoData &d, quint64 seed)
     // The placement order (LS E1) some 3 to 8 months before a child is placed for adoption: the
     // episode in force then is split by a change of legal status only (RNE L), appended so that
     // no index into the episodes moves, and the placement's costs stay with its first part.
+    // First, placed for adoption some months later than the generator does (England's A1 is
+    // about 450 days): the foster placement before is extended, the adoption placement shortened
+    // (never to under 30 days), so that the generator's random sequence and all else stay as they are.
+    {
+        std::set<int> moved;
+        for (int i = 0; i < d.episodes.size(); ++i) {
+            DemoData::Episode &placed = d.episodes[i];
+            if (placed.place[0] != 'A' || !moved.insert(placed.child).second)
+                continue;
+            int shift = rng.range(120, 280);
+            if (placed.dec.isValid())
+                shift = std::min<int>(shift, int(placed.decom.daysTo(placed.dec)) - 30);
+            if (placed.decom.addDays(shift) > d.end)
+                shift = int(placed.decom.daysTo(d.end));
+            if (shift <= 0)
+                continue;
+            for (int k : std::as_const(byChild[placed.child]))
+                if (d.episodes[k].dec == placed.decom && k != i)
+                    d.episodes[k].dec = placed.decom.addDays(shift);
+            placed.decom = placed.decom.addDays(shift);
+        }
+    }
     const int before = int(d.episodes.size());
     std::set<int> ordered;  // children given their order (the first placement for adoption only)
     for (int i = 0; i < before; ++i) {
