@@ -21,7 +21,7 @@ const QList<SubCommand> &subCommands()
          "write the report pack as a PDF (no display needed)", &exportPdf, true},
         {"import", "careboard import --db FILE FILE...",
          "load 903 (CSV or XML), CP, CIN, population, benchmark, placement cost and cost table files", &import},
-        {"copy", "careboard copy --from SRC --to DST [--replace]",
+        {"copy", "careboard copy --from SRC --to DST [--replace [--discard-audit]]",
          "copy a whole store between files and PostgreSQL databases, in one transaction", &copy},
         {"admin", "careboard admin roles|users|grant USER ROLE|revoke USER --db postgresql://USER@HOST/DB",
          "create the server's roles careboard_viewer, _panel, _editor, _admin and their grants; list who holds them; "

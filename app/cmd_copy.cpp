@@ -14,7 +14,8 @@ int copy(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOptions({{"from", "Store to copy from (file or postgresql:// URL).", "SRC"},
                        {"to", "Store to copy into (a new file, or an existing empty PostgreSQL database).", "DST"},
-                       {"replace", "Replace everything already in the target."}});
+                       {"replace", "Replace everything already in the target."},
+                       {"discard-audit", "With --replace: discard the target's audit log too (the discard is recorded in it)."}});
     if (!parse(parser, arguments, cmd))
         return Usage;
     QString from, to;
@@ -22,6 +23,10 @@ int copy(const QStringList &arguments)
         return Usage;
     if (from == to) {
         printUsageError(cmd, QStringLiteral("--from and --to name the same store"));
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("discard-audit")) && !parser.isSet(QStringLiteral("replace"))) {
+        printUsageError(cmd, QStringLiteral("--discard-audit goes with --replace"));
         return Usage;
     }
     QElapsedTimer timer;
@@ -39,8 +44,11 @@ int copy(const QStringList &arguments)
         err() << "careboard copy: " << error << Qt::endl;
         return InvalidData;
     }
+    StoreCopy::Options options;
+    options.replace = parser.isSet(QStringLiteral("replace"));
+    options.discardAudit = parser.isSet(QStringLiteral("discard-audit"));
     StoreCopy::Result result;
-    if (!StoreCopy::copy(*source, *target, parser.isSet(QStringLiteral("replace")), &result, &error)) {
+    if (!StoreCopy::copy(*source, *target, options, &result, &error)) {
         err() << "careboard copy: " << error << Qt::endl;
         return InvalidData;
     }
@@ -48,6 +56,9 @@ int copy(const QStringList &arguments)
     out() << "Copied " << uk.toString(result.rows) << " rows in " << result.tables << " tables from " << from << " to " << to
           << " in " << uk.toString(timer.elapsed()) << " ms; content digest " << result.digest.left(16)
           << " on both." << Qt::endl;
+    if (result.discardedAudit > 0)
+        out() << "Discarded the " << uk.toString(result.discardedAudit) << " entries of " << to
+              << "'s audit log; its log now ends with an entry recording that (by " << target->userName() << ")." << Qt::endl;
     return Ok;
 }
 

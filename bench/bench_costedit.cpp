@@ -118,7 +118,7 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         QString err;
-        if (!CostCommand::push(&stack, new FeeChangeCommand(*store, change, now.version), &err)) {
+        if (!EditCommand::push(&stack, new FeeChangeCommand(*store, change, now.version), &err)) {
             std::fprintf(stderr, "edit refused: %s\n", qPrintable(err));
             return 1;
         }
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
             QElapsedTimer t;
             t.start();
             QString err;
-            CostCommand::push(&viewStack, new FeeChangeCommand(*store, change, now.version), &err);
+            EditCommand::push(&viewStack, new FeeChangeCommand(*store, change, now.version), &err);
             viewMs << t.nsecsElapsed() / 1e6; // the screen updates in the command's notification
         }
         while (viewStack.canUndo())

@@ -367,11 +367,11 @@ int main(int argc, char **argv)
             QElapsedTimer t;
             t.start();
             StoreCopy::Result r;
-            if (source && target && StoreCopy::copy(*source, *target, false, &r, &error)) {
+            if (source && target && StoreCopy::copy(*source, *target, StoreCopy::Options(), &r, &error)) {
                 pg.copyMs = t.elapsed();
                 auto returned = Store::open(back, &error);
                 t.restart();
-                if (returned && StoreCopy::copy(*target, *returned, false, &r, &error))
+                if (returned && StoreCopy::copy(*target, *returned, StoreCopy::Options(), &r, &error))
                     lite.copyMs = t.elapsed();
             }
         }

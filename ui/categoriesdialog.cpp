@@ -25,9 +25,9 @@ CategoriesDialog::CategoriesDialog(Store &store, QUndoStack *undoStack, QWidget 
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("QLabel { color: #ffffff; background: #a03000; padding: 6px; }"));
     m_message->hide();
-    const auto push = [this](CostCommand *command) {
+    const auto push = [this](EditCommand *command) {
         QString error;
-        const bool ok = CostCommand::push(m_undoStack, command, &error);
+        const bool ok = EditCommand::push(m_undoStack, command, &error);
         m_message->setVisible(!ok);
         m_message->setText(ok ? QString() : tr("Not saved: %1").arg(error));
         return ok;

@@ -871,7 +871,7 @@ bool CostsView::editCostCell(int row, int column, const QVariant &value)
             b.number = value.toDouble();
         else
             b.unitWeek = value.toLongLong();
-        ok = CostCommand::push(m_undoStack, new BudgetChangeCommand(m_store, b, r.hasBudget ? r.budgetVersion : 0, reason), &error);
+        ok = EditCommand::push(m_undoStack, new BudgetChangeCommand(m_store, b, r.hasBudget ? r.budgetVersion : 0, reason), &error);
     } else {
         SnapshotRow s;
         s.month = m_table.monthEnd.toString(QStringLiteral("yyyy-MM"));
@@ -894,7 +894,7 @@ bool CostsView::editCostCell(int row, int column, const QVariant &value)
             s.number = value.toInt();
         else
             s.aveUnitWeek = value.toLongLong();
-        ok = CostCommand::push(m_undoStack, new SnapshotEditCommand(m_store, s, version, reason), &error);
+        ok = EditCommand::push(m_undoStack, new SnapshotEditCommand(m_store, s, version, reason), &error);
     }
     if (ok)
         clearMessage();
@@ -916,7 +916,7 @@ bool CostsView::editFeeCell(qint64 placementId, int version, bool fee, qint64 pe
         m_lastStoreError = tr("Give a reason for the fee change (it goes in the audit log).");
         return false;
     }
-    const bool ok = CostCommand::push(m_undoStack, new FeeChangeCommand(m_store, change, version), &error);
+    const bool ok = EditCommand::push(m_undoStack, new FeeChangeCommand(m_store, change, version), &error);
     if (ok)
         clearMessage();
     else
@@ -953,7 +953,7 @@ void CostsView::changeCategoryOfSelected()
 bool CostsView::recategorise(qint64 placementId, qint64 categoryId, qint64 previousOverride, int version, QString *error)
 {
     const QString reason = m_feeReason->text().trimmed().isEmpty() ? tr("Category set by hand") : m_feeReason->text().trimmed();
-    const bool ok = CostCommand::push(m_undoStack, new CategoryOverrideCommand(m_store, placementId, categoryId, previousOverride,
+    const bool ok = EditCommand::push(m_undoStack, new CategoryOverrideCommand(m_store, placementId, categoryId, previousOverride,
                                                                                version, reason), error);
     if (ok)
         clearMessage();

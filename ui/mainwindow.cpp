@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "keyboardrules.h"
+
 #include "core/dates.h"
 #include "costsview.h"
 #include "dataview.h"
@@ -29,11 +31,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTime>
 #include <QTimer>
 #include <QToolButton>
+#include <QTableView>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -42,7 +46,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     : QMainWindow(parent), m_store(std::move(store)), m_engine(std::make_unique<IndicatorEngine>(*m_store))
 {
     m_nav = new QListWidget(this);
-    m_nav->setFixedWidth(190);
+    m_nav->setFixedWidth(165); // room for "Placement mix"; every other pixel goes to the screen
     QFont navFont = m_nav->font();
     navFont.setPointSize(navFont.pointSize() + 3);
     m_nav->setFont(navFont);
@@ -50,6 +54,7 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_nav->setAccessibleName(tr("Screens"));
     m_stack = new QStackedWidget(this);
     m_undoStack = new QUndoStack(this);
+    new KeyboardRules(this); // Ctrl+Z outside an edited field undoes the last command; Alt+arrows stay in fields
     m_access = StoreRoles::access(*m_store);
 
     m_trends = new TrendsView(*m_store, *m_engine, this);
@@ -84,6 +89,16 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Switching screen (Ctrl+1..6, the list) puts the focus in the screen's main table, so the
+    // arrow keys work at once (issue 21: five Tabs to reach the agenda after Ctrl+4).
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (QWidget *screen = m_stack->currentWidget())
+            for (QAbstractItemView *table : screen->findChildren<QAbstractItemView *>())
+                if (table->isVisible() && qobject_cast<QTableView *>(table)) {
+                    table->setFocus(Qt::ShortcutFocusReason);
+                    break;
+                }
+    });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *import = file->addAction(tr("&Import…"), this, [this] {
@@ -120,10 +135,11 @@ MainWindow::MainWindow(std::unique_ptr<Store> store, QWidget *parent)
     m_undoView->setMinimumWidth(260);
     historyDock->setWidget(m_undoView);
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
-    historyDock->setVisible(m_access.canWriteAnything()); // a viewer makes no edits to list
-    edit->addSeparator();
-    edit->addAction(historyDock->toggleViewAction());
+    // Hidden until asked for (View ▸ History): on a projector every column counts.
+    historyDock->setVisible(false);
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(historyDock->toggleViewAction());
+    view->addSeparator();
     for (int i = 0; i < m_nav->count(); ++i) {
         QAction *a = view->addAction(m_nav->item(i)->text(), this, [this, i] { showScreen(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -182,7 +198,13 @@ MainWindow::~MainWindow()
 void MainWindow::addScreen(const QString &name, QWidget *screen)
 {
     m_nav->addItem(name);
-    m_stack->addWidget(screen);
+    // Each screen scrolls rather than forcing the window larger than a projector's 1280×720:
+    // a screen narrower or shorter than its content shows scroll bars, nothing is squeezed.
+    auto *scroll = new QScrollArea(m_stack);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(screen);
+    m_stack->addWidget(scroll);
 }
 
 QWidget *MainWindow::plannedScreen(const QString &title, const QString &what)

@@ -8,6 +8,7 @@
 #include "itemmodels/agendamodel.h"
 #include "itemmodels/reporttablemodel.h"
 #include "panelcommands.h"
+#include "storeevents.h"
 #include "panelminutes.h"
 #include "reportrenderer.h"
 #include "store/casestore.h"
@@ -15,6 +16,7 @@
 #include "store/placementstore.h"
 #include "store/store.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
@@ -103,12 +105,12 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     m_unregulated = new ReportTableModel(this);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(buildAgendaTab(), tr("&Agenda"));
+    m_tabs->addTab(buildAgendaTab(), tr("A&genda"));
     m_tabs->addTab(buildCaseTab(), tr("&Case review"));
     m_tabs->addTab(buildReportTab(m_avoidanceTotals, &m_avoidanceHeading, &m_avoidanceTable, m_avoidanceLines,
-                                  &m_avoidanceLinesHeading), tr("Cost a&voidance"));
+                                  &m_avoidanceLinesHeading), tr("Cost avoi&dance"));
     m_tabs->addTab(buildReportTab(m_residential, &m_residentialHeading, &m_residentialTable, m_residentialYears,
-                                  &m_residentialYearsHeading, 3, 1), tr("&Residential tracker"));
+                                  &m_residentialYearsHeading, 3, 1), tr("Res&idential tracker"));
     m_tabs->addTab(buildReportTab(m_unregulated, &m_unregulatedHeading, &m_unregulatedTable), tr("&Unregulated report"));
     QToolButton *exportButton = ExportAction::button(this, [this] { return m_store.authorityName(); }, [this] { return exportItems(); });
     ExportAction::addExtra(exportButton, tr("Export agenda / minutes of the selected meeting (PDF, OFFICIAL-SENSITIVE)… Ctrl+Shift+M"), [this] { exportMinutes(); });
@@ -143,7 +145,49 @@ PanelView::PanelView(Store &store, QUndoStack *undoStack, QWidget *parent)
     // Read when first shown (or asked for its data): on a national-scale store the agenda and
     // trackers take seconds, and the window builds every screen at start-up. The report tabs
     // are read when their tab is shown.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshStaleTab(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        refreshStaleTab();
+        // Each tab opens with the focus where the chair works: the agenda's table, the decision.
+        if (tab == AgendaTab)
+            m_agendaTable->setFocus(Qt::TabFocusReason);
+        else if (tab == CaseTab)
+            m_outcome->setFocus(Qt::TabFocusReason);
+    });
+
+    // Every panel edit, undo and redo (from any screen's Edit menu) redraws this screen; a
+    // refused one is shown here when this screen is on show.
+    // "Recorded … Ctrl+Z undoes it" goes once the history moves from that step (undone, or another edit).
+    if (m_undoStack)
+        connect(m_undoStack, &QUndoStack::indexChanged, this, [this](int index) {
+            if (m_recordedAt >= 0 && index != m_recordedAt) {
+                m_recordedAt = -1;
+                m_message->clear();
+            }
+        });
+    StoreEvents *events = StoreEvents::of(m_store);
+    connect(events, &StoreEvents::panelChanged, this, &PanelView::onPanelChanged);
+    connect(events, &StoreEvents::editFailed, this, [this](const QString &message) {
+        if (isVisible() || !window()->isVisible()) // the screen on show, or a view on its own
+            showMessage(message, true);
+    });
+}
+
+void PanelView::onPanelChanged(qint64 meetingId)
+{
+    if (!m_loaded)
+        return;
+    // A meeting created, removed or its agenda fixed: the list of meetings (and their status)
+    // is read again, showing that meeting; a decision or the thresholds: the screen redraws.
+    QStringList shown, stored;
+    for (int i = 0; i < m_meetings->count(); ++i)
+        shown << m_meetings->itemData(i, Qt::UserRole).toString() + m_meetings->itemText(i);
+    for (const PanelMeeting &m : PanelStore(m_store).meetings())
+        stored << QString::number(m.meetingId) + QStringLiteral("%1 — %2 — %3").arg(Dates::uk(m.date), m.chair,
+                                                                                    m.status == QLatin1String("fixed") ? tr("agenda fixed") : m.status);
+    if (shown != stored)
+        loadMeetings(meetingId);
+    else
+        refresh();
 }
 
 void PanelView::ensureLoaded() const
@@ -198,12 +242,15 @@ QWidget *PanelView::buildAgendaTab()
     // Wide enough for "26/03/2025 — chair — status" in most cases; never wider than the bar allows
     // (a longer chair's name is elided, the full text is in the list and the tooltip).
     m_meetings->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_meetings->setMinimumContentsLength(30);
+    m_meetings->setMinimumContentsLength(22);
     m_meetings->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *meetingLabel = new QLabel(tr("&Meeting"), w);
     meetingLabel->setBuddy(m_meetings);
-    auto *newButton = m_newMeetingButton = new QPushButton(tr("New meeting… (Ctrl+Shift+N)"), w);
-    m_fixButton = new QPushButton(tr("Fix agenda (Ctrl+Shift+F)"), w);
+    // Short labels so the bar fits a 1280-pixel projector; the shortcuts are in the tooltips.
+    auto *newButton = m_newMeetingButton = new QPushButton(tr("New meeting…"), w);
+    newButton->setToolTip(tr("New panel meeting (Ctrl+Shift+N)"));
+    m_fixButton = new QPushButton(tr("Fix agenda"), w);
+    m_fixButton->setToolTip(tr("Fix the agenda of this meeting (Ctrl+Shift+F)"));
     auto *thresholds = m_thresholdsButton = new QPushButton(tr("Thresholds…"), w);
     auto *bar = new QHBoxLayout;
     bar->addWidget(meetingLabel);
@@ -217,6 +264,7 @@ QWidget *PanelView::buildAgendaTab()
     m_agendaTable = makeTable(m_agendaModel, AgendaModel::SortRole, w);
     m_agendaTable->setAccessibleName(tr("Agenda"));
     auto *hint = new QLabel(tr("Enter opens the case · Alt+↓ / Alt+↑ next and previous case · Ctrl+Return records the decision · Ctrl+Shift+M agenda / minutes PDF"), w);
+    hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(w);
     layout->addLayout(bar);
     layout->addWidget(m_agendaHeading);
@@ -268,28 +316,32 @@ QWidget *PanelView::buildCaseTab()
     m_actions->setPlaceholderText(tr("One a line — Owner: action"));
     m_actions->setTabChangesFocus(true);
     m_actions->setMinimumHeight(90);
-    m_actions->setMaximumHeight(160);
+    m_actions->setMaximumHeight(120); // with Notes, leaves Record in sight at 1280×720
     m_nextReview = new QDateEdit(form);
     m_nextReview->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_nextReview->setCalendarPopup(true);
     m_notes = new QPlainTextEdit(form);
     m_notes->setTabChangesFocus(true);
     m_notes->setMinimumHeight(70);
-    m_notes->setMaximumHeight(120);
+    m_notes->setMaximumHeight(80);
     m_preview = new QLabel(form);
     m_preview->setWordWrap(false); // at most two short lines, room kept for both
     m_preview->setMinimumHeight(m_preview->fontMetrics().lineSpacing() * 2 + 6);
     m_recordButton = new QPushButton(tr("Record decision (Ctrl+Return)"), form);
+    // After recording, the chair lands on the next case unless this is ticked (kept per user).
+    m_stayOnCase = new QCheckBox(tr("Stay on this case after recording"), form);
+    m_stayOnCase->setChecked(QSettings().value(QStringLiteral("panel/stayAfterRecording"), false).toBool());
+    connect(m_stayOnCase, &QCheckBox::toggled, this, [](bool stay) { QSettings().setValue(QStringLiteral("panel/stayAfterRecording"), stay); });
     QFont bf = m_recordButton->font();
     bf.setBold(true);
     m_recordButton->setFont(bf);
     fl->addRow(heading(tr("Decision"), form, 2));
-    fl->addRow(tr("Source"), m_source);
+    fl->addRow(tr("&Source"), m_source);
     fl->addRow(tr("&Outcome"), m_outcome);
-    fl->addRow(tr("New weekly &cost"), m_newCost);
-    fl->addRow(tr("Starting"), m_costFrom);
+    fl->addRow(tr("New &weekly cost"), m_newCost);
+    fl->addRow(tr("S&tarting"), m_costFrom);
     fl->addRow(tr("&Actions"), m_actions);
-    fl->addRow(tr("Next &review"), m_nextReview);
+    fl->addRow(tr("Ne&xt review"), m_nextReview);
     fl->addRow(tr("&Notes"), m_notes);
     form->setMinimumWidth(460);
     form->setMaximumWidth(560);
@@ -298,6 +350,7 @@ QWidget *PanelView::buildCaseTab()
     formColumn->addWidget(form);
     formColumn->addWidget(m_preview);
     formColumn->addWidget(m_recordButton);
+    formColumn->addWidget(m_stayOnCase);
     formColumn->addStretch(1);
     m_preview->setMaximumWidth(560);
 
@@ -556,14 +609,17 @@ void PanelView::refreshCase()
     }
     m_caseBrowser->setHtml(html);
 
-    // A fresh form for each case: continue, no cost change, review after the interval.
+    // A fresh form for each case: continue, no cost change, review after the interval. setText
+    // and setPlainText also clear each field's own undo history, so Ctrl+Z can never bring back
+    // what was typed for the previous case (issue 21: "850" returned on a £7,525 placement).
     const QSignalBlocker b1(m_newCost), b2(m_costFrom), b3(m_outcome);
     m_outcome->setCurrentIndex(0);
-    m_newCost->clear();
+    m_newCost->setText(QString());
     m_costFrom->setDate(d);
     m_nextReview->setDate(d.addDays(7 * qint64(m_settings.reviewIntervalWeeks)));
-    m_actions->clear();
-    m_notes->clear();
+    m_actions->setPlainText(QString());
+    m_notes->setPlainText(QString());
+    m_askedNoActions = false;
     updateAvoidancePreview();
 }
 
@@ -640,20 +696,32 @@ bool PanelView::recordDecision()
         d.newCostFrom = m_costFrom->date();
     }
     d.actions = m_actions->toPlainText().trimmed();
+    if (d.actions.isEmpty() && !m_askedNoActions) {
+        // Asked once: an agreed action lost on the way (a stray key) must not pass unnoticed.
+        m_askedNoActions = true;
+        showMessage(tr("Record without actions? Ctrl+Return again records %1 with none; or type them in Actions (Alt+A).")
+                        .arg(it.childRef), true);
+        m_actions->setFocus();
+        return false;
+    }
     d.nextReview = m_nextReview->date();
     d.notes = m_notes->toPlainText().trimmed();
     const QString ref = it.childRef;
-    auto command = std::make_unique<RecordDecisionCommand>(
-        m_store, d, it.placementVersion, [this] { refresh(); }, [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
+    QString error;
+    if (!EditCommand::push(m_undoStack, new RecordDecisionCommand(m_store, d, it.placementVersion), &error)) {
         // Nothing was written: keep the form as typed so the chair can correct and retry.
-        showMessage(tr("The decision was not recorded: %1").arg(command->error()), true);
+        showMessage(tr("The decision was not recorded: %1").arg(error), true);
         return false;
     }
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    refresh();
     showMessage(tr("Recorded: %1 — %2. Ctrl+Z undoes it.").arg(ref, d.outcome));
+    m_recordedAt = m_undoStack ? m_undoStack->index() : -1;
+    // On to the next case, unless the chair chose to stay (panel/stayAfterRecording).
+    if (!m_stayOnCase->isChecked()) {
+        const int was = m_case;
+        nextCase();
+        if (m_case != was)
+            m_outcome->setFocus(); // the next decision starts at its Outcome
+    }
     return true;
 }
 
@@ -682,17 +750,11 @@ void PanelView::newMeeting()
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto command = std::make_unique<CreateMeetingCommand>(
-        m_store, date->date(), chair->currentText(), [this](qint64 id) { loadMeetings(id); },
-        [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
-        showMessage(tr("The meeting was not created: %1").arg(command->error()), true);
+    QString error;
+    if (!EditCommand::push(m_undoStack, new CreateMeetingCommand(m_store, date->date(), chair->currentText()), &error)) {
+        showMessage(tr("The meeting was not created: %1").arg(error), true);
         return;
     }
-    const qint64 id = command->meetingId();
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    loadMeetings(id);
     showMessage(tr("Meeting of %1 created; its agenda is provisional until fixed.").arg(Dates::uk(date->date())));
 }
 
@@ -706,16 +768,11 @@ void PanelView::fixAgenda()
     const PanelMeeting meeting = panel.meeting(m_meetings->currentData(Qt::UserRole).toLongLong());
     // Fixing re-evaluates at the meeting date, so a fixed agenda can be refreshed by fixing again.
     const QVector<AgendaItem> agenda = Agenda::build(m_store, meeting.date, m_settings);
-    auto command = std::make_unique<FixAgendaCommand>(
-        m_store, meeting, Agenda::itemRows(agenda), [this](qint64 id) { loadMeetings(id); },
-        [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
-        showMessage(tr("The agenda was not fixed: %1").arg(command->error()), true);
+    QString error;
+    if (!EditCommand::push(m_undoStack, new FixAgendaCommand(m_store, meeting, Agenda::itemRows(agenda)), &error)) {
+        showMessage(tr("The agenda was not fixed: %1").arg(error), true);
         return;
     }
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    loadMeetings(meeting.meetingId);
     showMessage(tr("Agenda of %1 fixed: %2 children.").arg(Dates::uk(meeting.date)).arg(agenda.size()));
 }
 
@@ -768,15 +825,11 @@ void PanelView::editThresholds()
     after.dolsMaxAge = std::max(dolsFrom->value(), dolsTo->value());
     after.monthsTo18 = months->value();
     after.reviewIntervalWeeks = interval->value();
-    auto command = std::make_unique<PanelSettingsCommand>(m_store, before, after, [this] { refresh(); },
-                                                          [this](const QString &e) { showMessage(e, true); });
-    if (!command->ok()) {
-        showMessage(tr("The thresholds were not changed: %1").arg(command->error()), true);
+    QString error;
+    if (!EditCommand::push(m_undoStack, new PanelSettingsCommand(m_store, before, after), &error)) {
+        showMessage(tr("The thresholds were not changed: %1").arg(error), true);
         return;
     }
-    if (m_undoStack)
-        m_undoStack->push(command.release());
-    refresh();
     showMessage(tr("Thresholds changed; the agenda has been re-evaluated."));
 }
 

@@ -13,6 +13,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -82,6 +83,7 @@ private:
     QWidget *buildReportTab(ReportTableModel *model, QLabel **heading, QTableView **table, ReportTableModel *second = nullptr,
                             QLabel **secondHeading = nullptr, int topStretch = 1, int bottomStretch = 2);
     void loadMeetings(qint64 select = 0);
+    void onPanelChanged(qint64 meetingId);
     void meetingChanged();
     void refreshAgenda();
     void refreshCase();
@@ -110,6 +112,8 @@ private:
     QPushButton *m_thresholdsButton = nullptr;
     // Case review
     int m_case = -1;
+    int m_recordedAt = -1;          // the undo index of the step the "Recorded" notice is about
+    bool m_askedNoActions = false; // "Record without actions?" asked for this case
     QLabel *m_caseHeading;
     QTextBrowser *m_caseBrowser;
     QComboBox *m_source;
@@ -121,6 +125,7 @@ private:
     QPlainTextEdit *m_notes;
     QLabel *m_preview;
     QPushButton *m_recordButton;
+    QCheckBox *m_stayOnCase;
     // Reports
     ReportTableModel *m_avoidanceTotals, *m_avoidanceLines, *m_residential, *m_residentialYears, *m_unregulated;
     QLabel *m_avoidanceHeading = nullptr, *m_avoidanceLinesHeading = nullptr, *m_residentialHeading = nullptr,

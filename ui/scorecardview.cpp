@@ -1,6 +1,8 @@
 #include "scorecardview.h"
 
 #include "noticebar.h"
+#include "scorecardcommands.h"
+#include "storeevents.h"
 
 #include "core/dates.h"
 #include "domain/indicatorengine.h"
@@ -25,67 +27,12 @@
 
 namespace {
 
-// One edit of a target or a commentary, on the session's undo stack. Redo writes the new value
-// and undo the old one, each against the version the previous step left (so undoing after a
-// colleague changed the same target is refused with their name, not overwritten). It names the
-// indicator and period, not a row, so it stays valid when the scorecard shows another period.
-class ScorecardEdit : public QUndoCommand
-{
-public:
-    ScorecardEdit(ScorecardModel *model, const ScorecardModel::Entry &before, const ScorecardModel::Entry &after, int version,
-                  const QString &title)
-        : m_model(model), m_before(before), m_after(after), m_version(version)
-    {
-        const QString when = after.column == ScorecardModel::Target ? Dates::financialYearLabel(after.financialYear) : after.period;
-        setText(after.column == ScorecardModel::Target ? QObject::tr("Target of %1, %2").arg(title, when)
-                                                       : QObject::tr("Commentary on %1, %2").arg(title, when));
-    }
-    void redo() override { apply(m_after); }
-    void undo() override { apply(m_before); }
-
-private:
-    void apply(const ScorecardModel::Entry &entry)
-    {
-        QString error;
-        if (!m_model || !m_model->write(entry, m_version, &m_version, &error)) {
-            // Refused (another user's newer change): the history drops a step it cannot take.
-            setObsolete(true);
-            if (m_model)
-                emit m_model->editFailed(error);
-        }
-    }
-    QPointer<ScorecardModel> m_model;
-    ScorecardModel::Entry m_before, m_after;
-    int m_version;
-};
-
 // Tints the RAG cell (Okabe–Ito bluish green, orange, vermillion, lightened); the word is
-// always written too, so colour is never the only signal. Edits go onto the undo stack.
+// always written too, so colour is never the only signal.
 class RagTintProxy : public QIdentityProxyModel
 {
 public:
-    RagTintProxy(QUndoStack *stack, QObject *parent) : QIdentityProxyModel(parent), m_stack(stack) {}
-    bool setData(const QModelIndex &index, const QVariant &value, int role) override
-    {
-        auto *model = static_cast<ScorecardModel *>(sourceModel());
-        const QModelIndex source = mapToSource(index);
-        if (role != Qt::EditRole || !(model->flags(source) & Qt::ItemIsEditable))
-            return false;
-        ScorecardModel::Entry after;
-        QString error;
-        if (!model->parse(source, value, &after, &error)) {
-            emit model->editFailed(error);
-            return false;
-        }
-        int version = 0;
-        const ScorecardModel::Entry before = model->entryAt(source, &version);
-        if (before == after)
-            return true;
-        const int count = m_stack->count();
-        m_stack->push(new ScorecardEdit(model, before, after, version, model->indicatorAt(source.row()).title));
-        return m_stack->count() > count; // a refused first write leaves no step behind
-    }
-    QUndoStack *m_stack;
+    using QIdentityProxyModel::QIdentityProxyModel;
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role == Qt::BackgroundRole && index.column() == ScorecardModel::Rating) {
@@ -126,11 +73,12 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QUndoStack *
     m_heading->setFont(hf);
     auto *periodLabel = new QLabel(tr("&Period"), this);
     periodLabel->setBuddy(m_period);
-    auto *dateLabel = new QLabel(tr("&Ending"), this);
+    auto *dateLabel = new QLabel(tr("E&nding"), this);
     dateLabel->setBuddy(m_date);
 
     m_undo = undoStack ? undoStack : new QUndoStack(this);
-    auto *proxy = new RagTintProxy(m_undo, this);
+    ScorecardEditCommand::attach(store, m_model, m_undo);
+    auto *proxy = new RagTintProxy(this);
     proxy->setSourceModel(m_model);
     m_table = new QTableView(this);
     m_table->setModel(proxy);
@@ -207,8 +155,12 @@ ScorecardView::ScorecardView(Store &store, IndicatorEngine &engine, QUndoStack *
     auto *shortcut = new QShortcut(QKeySequence::Save, this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &ScorecardView::saveCommentary);
-    connect(m_model, &ScorecardModel::editFailed, this, [this](const QString &message) {
-        m_notice->showRefusal(tr("Not saved: %1").arg(message));
+    // Input that is not a target (the model), or a write the store refused (the command).
+    const auto refused = [this](const QString &message) { m_notice->showRefusal(tr("Not saved: %1").arg(message)); };
+    connect(m_model, &ScorecardModel::editFailed, this, refused);
+    connect(StoreEvents::of(m_store), &StoreEvents::editFailed, this, [this, refused](const QString &message) {
+        if (isVisible() || !window()->isVisible()) // the screen on show, or a view on its own
+            refused(message);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_heading->setText(tr("Scorecard — %1").arg(m_model->periodLabel()));

@@ -128,7 +128,7 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     controls->addWidget(buddy(tr("&Step"), m_step));
     controls->addWidget(m_step);
     controls->addSpacing(12);
-    controls->addWidget(buddy(tr("&From April"), m_fromYear));
+    controls->addWidget(buddy(tr("Fro&m April"), m_fromYear));
     controls->addWidget(m_fromYear);
     controls->addWidget(buddy(tr("&to March of year after"), m_toYear));
     controls->addWidget(m_toYear);

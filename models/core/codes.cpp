@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace Codes {
 
 static bool isOneOf(const QString &v, std::initializer_list<const char *> list)
@@ -156,6 +158,73 @@ QStringList validProviders()
 QStringList validReasonPlaceChange()
 {
     return {"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"};
+}
+
+namespace {
+
+bool isLetter(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// An outward code: A9, A99, A9A, AA9, AA99, AA9A (and GIR, of GIR 0AA).
+bool isOutwardCode(const char *s, int n)
+{
+    if (n == 3 && s[0] == 'G' && s[1] == 'I' && s[2] == 'R')
+        return true;
+    if (n < 2 || n > 4 || !isLetter(s[0]))
+        return false;
+    int i = isLetter(s[1]) ? 2 : 1;
+    if (i >= n || !isDigit(s[i]))
+        return false;
+    ++i;
+    if (i < n && (isDigit(s[i]) || isLetter(s[i])))
+        ++i;
+    return i == n;
+}
+
+} // namespace
+
+int postcodeDistrict(std::string_view postcode, char (&out)[5])
+{
+    out[0] = 0;
+    char chars[8];   // the postcode without spaces, upper case: at most 7 characters
+    int n = 0, beforeSpace = -1;
+    for (const char c : postcode) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (n > 0 && beforeSpace < 0)
+                beforeSpace = n;
+            continue;
+        }
+        if (n == 7)
+            return 0; // longer than any postcode
+        chars[n++] = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+    }
+    int length = 0;
+    if (n >= 5 && isDigit(chars[n - 3]) && isLetter(chars[n - 2]) && isLetter(chars[n - 1]))
+        length = n - 3;              // a whole postcode: drop the inward code
+    else if (beforeSpace > 0 && beforeSpace < n)
+        length = beforeSpace;        // a district and a partial inward code ("NF1 2")
+    else if (beforeSpace < 0 || beforeSpace == n)
+        length = n;                  // a district alone
+    if (!isOutwardCode(chars, length))
+        return 0;
+    std::copy(chars, chars + length, out);
+    out[length] = 0;
+    return length;
+}
+
+QString postcodeDistrict(QStringView postcode)
+{
+    const QByteArray latin = postcode.toLatin1();
+    char out[5];
+    const int n = postcodeDistrict(std::string_view(latin.constData(), size_t(latin.size())), out);
+    return QString::fromLatin1(out, n);
 }
 
 } // namespace Codes

@@ -3,6 +3,7 @@
 // (../shared/reference/903-codes.md, from the DfE's 903 guidance).
 #include <QString>
 #include <QStringList>
+#include <string_view>
 
 namespace Codes {
 
@@ -44,10 +45,26 @@ inline bool isShortBreak(const QString &ls) { return ls == QLatin1String("V3") |
 // RNE codes that begin a new placement (PRODUCT §4).
 bool startsPlacement(const QString &rne);
 
+// Codes are compared whole and as written: the DfE's validity rules for the 903 (RNE, LS, CIN,
+// PLACE, REC; csc-validator-be-903 rules 143, 144, 145, 146, 149) accept a code only if it equals
+// one of the listed upper-case codes, so "v3" or "S1" is not a valid LS or RNE. An invalid code is
+// a data-quality finding and is never read as a valid one (no truncation, no case folding).
+// Postcodes are the exception: a postcode is the same in any case (Royal Mail), see below.
 QStringList validLegalStatuses();
 QStringList validRne();
 QStringList validRec();
 QStringList validProviders();
 QStringList validReasonPlaceChange();
+
+// The postcode district (outward code) of a UK postcode, upper case, which is all Careboard keeps
+// of HOME_POST and PL_POST (PRODUCT §3: postcode districts only). The inward code is always the
+// last three characters, a digit and two letters, with or without the space: "nf1 2ab" -> "NF1",
+// "NF12AB" -> "NF1", "SW1A 1AA" -> "SW1A"; a district alone stays ("NF10" -> "NF10"). Empty when
+// the value is neither a postcode nor a district ("12 High Street", "NF1 2AB 3CD"), so nothing
+// that might be an address is kept.
+QString postcodeDistrict(QStringView postcode);
+// The same on bytes for the import's hot path: writes the district to `out` (NUL-terminated) and
+// returns its length, 0 if there is none.
+int postcodeDistrict(std::string_view postcode, char (&out)[5]);
 
 } // namespace Codes

@@ -660,13 +660,20 @@ private:
         }
     }
 
+    // Codes are compared whole and as written (Codes: the DfE's validity rules do so): "v3" is
+    // not V3 and "S1" is not S. Such a code is a finding and is stored as given, so that no count
+    // reads it as a valid code.
     void checkCode(const Table &t, size_t r, int col, const std::vector<std::string> &list, const QString &yearLabel = {})
     {
         const std::string_view v = t.text(r, col);
         if (v.empty() || inList(v, list))
             return;
+        QString hint;
+        for (const std::string &code : list)
+            if (equalsNoCase(v, code.c_str()))
+                hint = QStringLiteral(" (codes are upper case: %1)").arg(QString::fromStdString(code));
         finding(t.file, t.lines[r], "invalid-code",
-                QStringLiteral("%1 %2 is not a valid code%3").arg(QLatin1String(t.spec->columns[size_t(col)].name), shown(v), yearLabel),
+                QStringLiteral("%1 %2 is not a valid code%3%4").arg(QLatin1String(t.spec->columns[size_t(col)].name), shown(v), yearLabel, hint),
                 t.text(r, 0));
     }
 
@@ -684,15 +691,28 @@ private:
             const int line = t.lines[r];
             const int year = Dates::financialYear(QDate::fromJulianDay(decom));
             const std::string_view place = t.text(r, PLACE);
-            if (!place.empty() && !codes.validPlace(place, year))
+            if (!place.empty() && !codes.validPlace(place, year)) {
+                const std::string upper = QString::fromUtf8(place.data(), qsizetype(place.size())).toUpper().toStdString();
+                const QString hint = upper != place && codes.validPlace(upper, year)
+                    ? QStringLiteral(" (codes are upper case: %1)").arg(QString::fromStdString(upper)) : QString();
                 finding(t.file, line, "invalid-code",
-                        QStringLiteral("PLACE %1 is not a valid code in %2").arg(shown(place), Dates::financialYearLabel(year)), child);
+                        QStringLiteral("PLACE %1 is not a valid code in %2%3").arg(shown(place), Dates::financialYearLabel(year), hint), child);
+            }
             checkCode(t, r, RNE, codes.rne);
             checkCode(t, r, LS, codes.ls);
             checkCode(t, r, CIN, codes.need);
             checkCode(t, r, PLACE_PROVIDER, codes.providers);
             checkCode(t, r, REC, codes.rec);
             checkCode(t, r, REASON_PLACE_CHANGE, codes.rpc);
+            for (const int column : {HOME_POST, PL_POST}) {
+                const std::string_view post = t.text(r, column);
+                char district[5];
+                if (!post.empty() && !Codes::postcodeDistrict(post, district))
+                    finding(t.file, line, "invalid-postcode",
+                            QStringLiteral("%1 %2 is not a UK postcode or postcode district; it is not stored")
+                                .arg(QLatin1String(t.spec->columns[size_t(column)].name), shown(post)),
+                            child);
+            }
             const bool hasRec = !t.text(r, REC).empty();
             if (!dec && hasRec)
                 finding(t.file, line, "open-with-rec",

@@ -273,7 +273,8 @@ void IndicatorEngine::build()
     m_episodeChild.assign(size_t(m_episodes.size()), -1);
     m_episodePlace.assign(size_t(m_episodes.size()), 0);
     m_placeCodes.clear();
-    std::vector<std::array<char, 4>> codeTable; // a few dozen codes: a linear search beats hashing
+    using PlaceCode = std::array<char, sizeof(EpisodeRow::place)>;
+    std::vector<PlaceCode> codeTable; // a few dozen codes: a linear search beats hashing
     {
         qsizetype c = 0;
         for (qsizetype i = 0; i < m_episodes.size(); ++i) {
@@ -286,7 +287,7 @@ void IndicatorEngine::build()
             while (k < codeTable.size() && std::memcmp(codeTable[k].data(), e.place, sizeof e.place) != 0)
                 ++k;
             if (k == codeTable.size()) {
-                std::array<char, 4> code;
+                PlaceCode code;
                 std::memcpy(code.data(), e.place, sizeof e.place);
                 codeTable.push_back(code);
                 m_placeCodes << QString::fromLatin1(e.place);
@@ -417,9 +418,9 @@ void IndicatorEngine::build()
             addInterval(placeEvents[code], s.start, s.end);
             if (kid.uasc)
                 addInterval(events[UascOpen], s.start, kid.uascCeased ? std::min<qint32>(s.end, qint32(kid.uascCeased)) : s.end);
-            // PLACE_PROVIDER: PR1 in-house, PR2-PR5 external, PR0 (parents) neither.
-            const bool pr = e.provider[0] == 'P' && e.provider[1] == 'R' && e.provider[3] == 0;
-            const bool inHouse = pr && e.provider[2] == '1', external = pr && e.provider[2] >= '2' && e.provider[2] <= '5';
+            // PLACE_PROVIDER: PR1 in-house, PR2-PR5 external, PR0 (parents) neither; compared whole.
+            const bool inHouse = qstrcmp(e.provider, "PR1") == 0;
+            const bool external = codeIs(e.provider, {"PR2", "PR3", "PR4", "PR5"});
             const CodeFlags &f = flags[code];
             if (f.foster && (inHouse || external)) {
                 addInterval(events[FosterAll], s.start, s.end);
@@ -448,8 +449,8 @@ void IndicatorEngine::build()
             const EpisodeRow &e = m_episodes[s.episode];
             const bool begins = qint32(e.decom) == s.start;
             const bool contiguous = k > 0 && segs[k - 1].end == s.start;
-            // RNE S, P, T, U or B (Codes::startsPlacement), without building a string per episode.
-            const bool newPlacement = e.rne[1] == 0 && e.rne[0] && std::strchr("SPTUB", e.rne[0]);
+            // RNE S, P, T, U or B (Codes::startsPlacement), whole, without building a string per episode.
+            const bool newPlacement = codeIs(e.rne, {"S", "P", "T", "U", "B"});
             if (!contiguous || (begins && newPlacement))
                 placements.push_back({s.start, s.end});
             else

@@ -79,7 +79,7 @@ int ScorecardModel::columnCount(const QModelIndex &parent) const
 Qt::ItemFlags ScorecardModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && (index.column() == Target || index.column() == Commentary))
+    if (m_editHandler && index.isValid() && (index.column() == Target || index.column() == Commentary))
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -221,7 +221,7 @@ bool ScorecardModel::write(const Entry &entry, int expectedVersion, int *newVers
 
 bool ScorecardModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole)
+    if (role != Qt::EditRole || !m_editHandler)
         return false;
     QString error;
     Entry entry;
@@ -231,13 +231,10 @@ bool ScorecardModel::setData(const QModelIndex &index, const QVariant &value, in
         return false;
     }
     int version = 0;
-    entryAt(index, &version);
-    int after = 0;
-    if (!write(entry, version, &after, &error)) {
-        emit editFailed(error);
-        return false;
-    }
-    return true;
+    const Entry before = entryAt(index, &version);
+    if (before == entry)
+        return true;
+    return m_editHandler(index, before, entry, version);
 }
 
 qint64 ScorecardModel::countAt(int row, int column) const

@@ -9,6 +9,7 @@
 #include "store/scorecardstore.h"
 
 #include <QAbstractTableModel>
+#include <functional>
 
 class Store;
 
@@ -51,7 +52,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // Target: a number in the unit shown ("53" or "53%" for a share, "61.4" for a rate); empty
-    // clears it. Commentary: text. Refused edits emit editFailed with the reason.
+    // clears it. Commentary: text. Input that is not a valid target emits editFailed with the
+    // reason. The edit itself goes to the edit handler (an undo command); without one the
+    // scorecard is read-only, so no edit is ever written outside the undo history.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     // One stored value of the scorecard, independent of the rows shown: a target (indicator,
@@ -78,6 +81,11 @@ public:
     // store); *newVersion gets the row's version after. Rows on show redraw whatever the period.
     bool write(const Entry &entry, int expectedVersion, int *newVersion, QString *error);
 
+    // Where setData sends an edit (the cell, what it held at `version`, what the user typed);
+    // returns whether it was written. The screen installs one that pushes an undo command.
+    using EditHandler = std::function<bool(const QModelIndex &index, const Entry &before, const Entry &after, int version)>;
+    void setEditHandler(EditHandler handler) { m_editHandler = std::move(handler); }
+
 signals:
     void editFailed(const QString &message);
 
@@ -90,4 +98,5 @@ private:
     Period m_period = Period::Month;
     QDate m_end;
     QVector<Row> m_rows;
+    EditHandler m_editHandler;
 };

@@ -1,5 +1,6 @@
 #include "store/casestore.h"
 
+#include "core/codes.h"
 #include "core/dates.h"
 #include "store/pgbulk.h"
 #include "store/store.h"
@@ -41,12 +42,20 @@ qint64 julian(const char *t, int len)
     return era * 146097 + doe - 719468 + 2440588;
 }
 
+// A code into an EpisodeRow field, whole; one too long for the field is kept as its start and
+// '~' (which no valid code contains), never cut down to a shorter code that may be valid.
 template<size_t N>
 void copyCode(char (&dst)[N], const char *src, int len)
 {
     std::memset(dst, 0, N);
-    if (src)
-        std::memcpy(dst, src, size_t(std::min<int>(len, int(N) - 1)));
+    if (!src || len <= 0)
+        return;
+    if (size_t(len) < N) {
+        std::memcpy(dst, src, size_t(len));
+        return;
+    }
+    std::memcpy(dst, src, N - 2);
+    dst[N - 2] = '~';
 }
 
 template<size_t N>
@@ -57,28 +66,15 @@ void copyCode(char (&dst)[N], const QString &s)
 }
 
 // PL_POST as the district (outward code): "nf1 2ab" -> "NF1", "NF12AB" -> "NF1", "B12" -> "B12".
+// Stored values are districts already (schema v5); a value that is not a postcode reads as none.
 template<size_t N>
 void copyDistrict(char (&dst)[N], const char *src, int len)
 {
+    static_assert(N >= 5);
+    char district[5];
+    const int n = src ? Codes::postcodeDistrict(std::string_view(src, size_t(std::max(len, 0))), district) : 0;
     std::memset(dst, 0, N);
-    if (!src)
-        return;
-    while (len > 0 && *src == ' ') {
-        ++src;
-        --len;
-    }
-    int n = 0;
-    while (n < len && src[n] != ' ')
-        ++n;
-    if (n == len) {
-        while (n > 0 && src[n - 1] == ' ')
-            --n;
-        if (n >= 5) // a whole postcode written without its space: the inward code is the last three
-            n -= 3;
-    }
-    n = std::min(n, int(N) - 1);
-    for (int i = 0; i < n; ++i)
-        dst[i] = char(std::toupper(static_cast<unsigned char>(src[i])));
+    std::memcpy(dst, district, size_t(n));
 }
 
 // The two bulk readers' columns behind one interface, so each row is built by one function:
@@ -157,11 +153,10 @@ EpisodeRow episodeFrom(const Columns &c)
 
 QString CaseStore::postcodeDistrict(const QString &plPost)
 {
-    const QByteArray b = plPost.toLatin1();
-    char d[8];
-    copyDistrict(d, b.constData(), int(b.size()));
-    return QString::fromLatin1(d);
+    return Codes::postcodeDistrict(plPost);
 }
+
+
 
 QVector<EpisodeRow> CaseStore::episodes() const
 {

@@ -13,11 +13,15 @@ struct EpisodeRow {
     qint64 childId = 0;
     qint64 decom = 0;            // Julian day
     qint64 dec = 0;              // Julian day; 0 while open
-    char rne[2] = {};
-    char ls[3] = {};
-    char place[4] = {};
-    char provider[4] = {};
-    char rec[4] = {};
+    // 903 codes as stored, whole and NUL-terminated, each with room for one character more than
+    // its longest valid code (RNE 1, LS 2, PLACE Z11, PLACE_PROVIDER PR1, REC E4A) so that an
+    // invalid longer code is never cut down to a valid one ("S1" is not S, "PR12" not PR1). A code
+    // longer still is kept as its start and '~', which no valid code contains.
+    char rne[4] = {};
+    char ls[4] = {};
+    char place[5] = {};
+    char provider[5] = {};
+    char rec[5] = {};
     char plPost[8] = {};         // placement postcode district (upper case, outward code only)
     bool isOpen() const { return dec == 0; }
 };
@@ -70,7 +74,7 @@ public:
     QStringList benchmarkComparators(const QString &indicator) const;
     // The authority's postcode districts (setting authority_postcode_districts), upper case.
     QStringList authorityDistricts() const;
-    // Normalises a PL_POST value to its district: "nf1 2ab" -> "NF1".
+    // Normalises a PL_POST value to its district: "nf1 2ab" -> "NF1" (Codes::postcodeDistrict).
     static QString postcodeDistrict(const QString &plPost);
     // The last date the data covers (meta data_end, else the latest DECOM/DEC), invalid if empty.
     QDate dataEnd() const;

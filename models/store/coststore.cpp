@@ -84,14 +84,14 @@ bool CostStore::updateCategory(const CostCategory &c, QString *error)
 qint64 CostStore::addCategory(const CostCategory &c, QString *error)
 {
     Transaction tx(m_store, error);
-    if (!tx.ok()
-        || !m_store.run(QStringLiteral("INSERT INTO cost_categories (name, sort_order, placement_type, provision,"
-                                       " inhouse_equivalent_id, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                        {c.name, c.sortOrder, c.placementType, c.provision, idOrNull(c.inhouseEquivalentId),
-                         m_store.userName(), nowIso()}, error))
+    if (!tx.ok())
         return 0;
-    const qint64 id = m_store.scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = ?"), {c.name}).toLongLong();
-    if (!m_store.audit(QStringLiteral("cost_categories"), QString::number(id), QStringLiteral("name"), QVariant(), c.name,
+    const qint64 id = m_store.insertReturningId(QStringLiteral("INSERT INTO cost_categories (name, sort_order, placement_type, provision,"
+                                                               " inhouse_equivalent_id, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                                {c.name, c.sortOrder, c.placementType, c.provision, idOrNull(c.inhouseEquivalentId),
+                                                 m_store.userName(), nowIso()},
+                                                QStringLiteral("category_id"), error);
+    if (!id || !m_store.audit(QStringLiteral("cost_categories"), QString::number(id), QStringLiteral("name"), QVariant(), c.name,
                        QString(), error)
         || !tx.commit(error))
         return 0;
@@ -322,15 +322,29 @@ bool CostStore::importSnapshotCsv(const QString &path, QString *error, int *coun
             *error = QStringLiteral("%1 line %2: expected MONTH as YYYY-MM, a unit cost in pounds and a whole NUMBER.").arg(path).arg(line);
             return false;
         }
+        const QString cat = r.value(category).trimmed();
+        // The row it replaces, if any: the log gives the old and the new unit cost and number.
+        QSqlQuery before = m_store.prepare(QStringLiteral("SELECT ave_unit_cost_week_pence, number FROM cost_snapshots WHERE month = ? AND category = ?"));
+        before.addBindValue(m);
+        before.addBindValue(cat);
+        if (!Store::exec(before, error))
+            return false;
+        const bool existed = before.next();
+        const QVariant oldUnit = existed ? before.value(0) : QVariant(), oldNumber = existed ? before.value(1) : QVariant();
+        before.finish();
+        const QString key = m + QLatin1Char('/') + cat, why = QStringLiteral("Imported from %1").arg(QFileInfo(path).fileName());
         if (!m_store.run(QStringLiteral("INSERT INTO cost_snapshots (month, category, ave_unit_cost_week_pence, number, changed_by,"
                                         " changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, category) DO UPDATE SET"
                                         " ave_unit_cost_week_pence = excluded.ave_unit_cost_week_pence, number = excluded.number,"
                                         " version = cost_snapshots.version + 1, changed_by = excluded.changed_by,"
                                         " changed_at = excluded.changed_at"),
-                         {m, r.value(category).trimmed(), pence, n, m_store.userName(), nowIso()}, error)
-            || !m_store.audit(QStringLiteral("cost_snapshots"), m + QLatin1Char('/') + r.value(category).trimmed(),
-                              QStringLiteral("imported"), QVariant(), QStringLiteral("%1 x %2").arg(pence).arg(n),
-                              QStringLiteral("Imported from %1").arg(QFileInfo(path).fileName()), error))
+                         {m, cat, pence, n, m_store.userName(), nowIso()}, error))
+            return false;
+        if ((!existed || oldUnit.toLongLong() != pence)
+            && !m_store.audit(QStringLiteral("cost_snapshots"), key, QStringLiteral("ave_unit_cost_week_pence"), oldUnit, pence, why, error))
+            return false;
+        if ((!existed || oldNumber.toInt() != n)
+            && !m_store.audit(QStringLiteral("cost_snapshots"), key, QStringLiteral("number"), oldNumber, n, why, error))
             return false;
     }
     if (count)
@@ -361,14 +375,13 @@ qint64 CostStore::saveScenario(const QString &name, const QString &month, const 
     if (!tx.ok())
         return 0;
     const QVariant old = m_store.scalar(QStringLiteral("SELECT definition FROM whatif_scenarios WHERE name = ?"), {name});
-    if (!m_store.run(QStringLiteral("INSERT INTO whatif_scenarios (name, month, definition, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)"
-                                    " ON CONFLICT (name) DO UPDATE SET month = excluded.month, definition = excluded.definition,"
-                                    " version = whatif_scenarios.version + 1, changed_by = excluded.changed_by,"
-                                    " changed_at = excluded.changed_at"),
-                     {name, month, definition, m_store.userName(), nowIso()}, error))
-        return 0;
-    const qint64 id = m_store.scalar(QStringLiteral("SELECT scenario_id FROM whatif_scenarios WHERE name = ?"), {name}).toLongLong();
-    if (!m_store.audit(QStringLiteral("whatif_scenarios"), name, QStringLiteral("definition"), old, definition, QString(), error)
+    const qint64 id = m_store.insertReturningId(
+        QStringLiteral("INSERT INTO whatif_scenarios (name, month, definition, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)"
+                       " ON CONFLICT (name) DO UPDATE SET month = excluded.month, definition = excluded.definition,"
+                       " version = whatif_scenarios.version + 1, changed_by = excluded.changed_by,"
+                       " changed_at = excluded.changed_at"),
+        {name, month, definition, m_store.userName(), nowIso()}, QStringLiteral("scenario_id"), error);
+    if (!id || !m_store.audit(QStringLiteral("whatif_scenarios"), name, QStringLiteral("definition"), old, definition, QString(), error)
         || !tx.commit(error))
         return 0;
     return id;

@@ -1,5 +1,6 @@
 #include "store/importstore.h"
 
+#include "core/codes.h"
 #include "core/dates.h"
 #include "core/importtable.h"
 #include "core/money.h"
@@ -176,7 +177,11 @@ public:
 
     void addFinding(const Table &t, size_t row, const char *rule, const QString &message)
     {
-        m_findings->push_back({t.file, t.lines[row], QString::fromLatin1(rule), message, str(t.text(row, 0)), QString()});
+        // The child, for the kinds whose first column is CHILD; a cost table snapshot's first
+        // column is MONTH, a number, whose cell is no text (read as text it was bytes of the
+        // arena, a NUL among them, which PostgreSQL refused, failing the whole import).
+        const bool byChild = t.spec->columns[0].type == ColType::Text && qstrcmp(t.spec->columns[0].name, "CHILD") == 0;
+        m_findings->push_back({t.file, t.lines[row], QString::fromLatin1(rule), message, byChild ? str(t.text(row, 0)) : QString(), QString()});
     }
 
     bool writeHeader(const Table &t, ImportFileSummary &s)
@@ -333,7 +338,7 @@ public:
             else
                 bulk->bind(index, v);
         };
-        char decom[10], dec[10];
+        char decom[10], dec[10], homeDistrict[5], placementDistrict[5];
         std::unordered_set<std::string> reported;
         std::string ref;
         int64_t id = 0;
@@ -362,8 +367,12 @@ public:
             isoDate(start, decom);
             bindInt(0, id);
             bindText(1, std::string_view(decom, 10));
-            for (int c : {RNE, LS, CIN, PLACE, PLACE_PROVIDER, REC, REASON_PLACE_CHANGE, HOME_POST, PL_POST, URN})
+            for (int c : {RNE, LS, CIN, PLACE, PLACE_PROVIDER, REC, REASON_PLACE_CHANGE, URN})
                 bindText(c, t.text(r, c));
+            // Postcode districts only (PRODUCT §3): the inward code never reaches the store, nor
+            // anything that is not a postcode (the parser reported it as a finding).
+            bindText(HOME_POST, std::string_view(homeDistrict, size_t(Codes::postcodeDistrict(t.text(r, HOME_POST), homeDistrict))));
+            bindText(PL_POST, std::string_view(placementDistrict, size_t(Codes::postcodeDistrict(t.text(r, PL_POST), placementDistrict))));
             if (end) {
                 isoDate(end, dec);
                 bindText(7, std::string_view(dec, 10));
@@ -545,12 +554,15 @@ public:
             const auto text = [&](int c) { return t.text(r, c).empty() ? QVariant() : QVariant(str(t.text(r, c))); };
             QVariant placement = m_store.scalar(QStringLiteral("SELECT placement_id FROM placements WHERE episode_id = ?"), {episode});
             if (placement.isNull()) {
-                if (!m_store.run(QStringLiteral("INSERT INTO placements (episode_id, category_id, funding, provider, regulated, ofsted_rating,"
-                                                " desired_type_achieved, dols_from, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                 {episode, category, funding, text(PROVIDER), intValue(t.cell(r, REGULATED)), text(OFSTED_RATING),
-                                  intValue(t.cell(r, DESIRED_TYPE_ACHIEVED)), dolsFrom, who, now}, &error))
+                const qint64 id = m_store.insertReturningId(
+                    QStringLiteral("INSERT INTO placements (episode_id, category_id, funding, provider, regulated, ofsted_rating,"
+                                   " desired_type_achieved, dols_from, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {episode, category, funding, text(PROVIDER), intValue(t.cell(r, REGULATED)), text(OFSTED_RATING),
+                     intValue(t.cell(r, DESIRED_TYPE_ACHIEVED)), dolsFrom, who, now},
+                    QStringLiteral("placement_id"), &error);
+                if (!id)
                     return false;
-                placement = m_store.scalar(QStringLiteral("SELECT placement_id FROM placements WHERE episode_id = ?"), {episode});
+                placement = id;
                 ++s.added;
             } else {
                 // Only a row that differs is changed, so the same file twice changes nothing.
@@ -569,6 +581,26 @@ public:
             }
             const int64_t from = t.cell(r, EFFECTIVE_FROM) ? t.cell(r, EFFECTIVE_FROM) : t.cell(r, DECOM);
             const qint64 additional = t.cell(r, ADDITIONAL_WEEKLY) == nullValue ? 0 : t.cell(r, ADDITIONAL_WEEKLY);
+            const qint64 fee = t.cell(r, WEEKLY_FEE);
+            // A fee that changes the weekly cost in force (the row at that date, else the one
+            // before it) is logged with the old and the new cost, as an edit in the window is.
+            QSqlQuery was = m_store.prepare(QStringLiteral("SELECT weekly_fee_pence, additional_weekly_pence FROM placement_fees"
+                                                           " WHERE placement_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1"));
+            was.addBindValue(placement);
+            was.addBindValue(dateValue(from));
+            if (!Store::exec(was, &error))
+                return false;
+            const bool hadFee = was.next();
+            const qint64 oldFee = hadFee ? was.value(0).toLongLong() : 0, oldAdditional = hadFee ? was.value(1).toLongLong() : 0;
+            was.finish();
+            if (hadFee && (oldFee != fee || oldAdditional != additional)) {
+                const QString key = QStringLiteral("%1@%2").arg(placement.toLongLong()).arg(dateValue(from).toString());
+                const QString why = QStringLiteral("Imported from %1").arg(t.file);
+                if (!m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("weekly_fee_pence"), oldFee, fee, why, &error)
+                    || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("additional_weekly_pence"), oldAdditional,
+                                      additional, why, &error))
+                    return false;
+            }
             if (!m_store.run(QStringLiteral("INSERT INTO placement_fees (placement_id, effective_from, weekly_fee_pence, additional_weekly_pence,"
                                             " reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                                             " ON CONFLICT (placement_id, effective_from) DO UPDATE SET"
@@ -576,8 +608,8 @@ public:
                                             " version = placement_fees.version + 1, changed_by = excluded.changed_by, changed_at = excluded.changed_at"
                                             " WHERE placement_fees.weekly_fee_pence <> excluded.weekly_fee_pence"
                                             " OR placement_fees.additional_weekly_pence <> excluded.additional_weekly_pence"),
-                             {placement, dateValue(from), qint64(t.cell(r, WEEKLY_FEE)), additional,
-                              QStringLiteral("Imported from %1").arg(t.file), who, now}, &error))
+                             {placement, dateValue(from), fee, additional, QStringLiteral("Imported from %1").arg(t.file), who, now},
+                             &error))
                 return false;
         }
         return true;
@@ -695,12 +727,13 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             continue;
         }
         QString e;
-        if (!m_store.run(QStringLiteral("INSERT INTO imports (file_name, kind, imported_at, imported_by, row_count, return_year, content_hash)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                         {file.name, kind, now, m_store.userName(), s.rows, file.returnYear ? QVariant(file.returnYear) : QVariant(),
-                          QString::fromLatin1(file.hash)}, &e))
+        importIds[f] = m_store.insertReturningId(
+            QStringLiteral("INSERT INTO imports (file_name, kind, imported_at, imported_by, row_count, return_year, content_hash)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {file.name, kind, now, m_store.userName(), s.rows, file.returnYear ? QVariant(file.returnYear) : QVariant(),
+             QString::fromLatin1(file.hash)}, QStringLiteral("import_id"), &e);
+        if (!importIds[f])
             return failed(e);
-        importIds[f] = m_store.scalar(QStringLiteral("SELECT max(import_id) FROM imports")).toLongLong();
         importOfFile[file.name] = importIds[f];
         if (!m_store.audit(QStringLiteral("imports"), QString::number(importIds[f]), QStringLiteral("file"), QVariant(), file.name,
                            QStringLiteral("import of %1, %2 rows").arg(kind).arg(s.rows), &e))

@@ -71,16 +71,17 @@ qint64 PanelStore::createMeeting(const QDate &date, const QString &chair, QStrin
     Transaction tx(m_store, error);
     if (!tx.ok())
         return 0;
-    const bool ok = meetingId
-        ? m_store.run(QStringLiteral("INSERT INTO panel_meetings (meeting_id, meeting_date, chair, status, version, changed_by, changed_at)"
-                                     " VALUES (?, ?, ?, 'planned', ?, ?, ?)"),
-                      {meetingId, Dates::iso(date), chair, version, m_store.userName(), now()}, error)
-        : m_store.run(QStringLiteral("INSERT INTO panel_meetings (meeting_date, chair, status, changed_by, changed_at)"
-                                     " VALUES (?, ?, 'planned', ?, ?)"),
-                      {Dates::iso(date), chair, m_store.userName(), now()}, error);
-    if (!ok)
+    // The new id comes back with the row (RETURNING), on this connection: a colleague's meeting
+    // saved meanwhile has an id of its own, perhaps a larger one.
+    const qint64 id = meetingId
+        ? m_store.insertReturningId(QStringLiteral("INSERT INTO panel_meetings (meeting_id, meeting_date, chair, status, version, changed_by,"
+                                                   " changed_at) VALUES (?, ?, ?, 'planned', ?, ?, ?)"),
+                                    {meetingId, Dates::iso(date), chair, version, m_store.userName(), now()}, QStringLiteral("meeting_id"), error)
+        : m_store.insertReturningId(QStringLiteral("INSERT INTO panel_meetings (meeting_date, chair, status, changed_by, changed_at)"
+                                                   " VALUES (?, ?, 'planned', ?, ?)"),
+                                    {Dates::iso(date), chair, m_store.userName(), now()}, QStringLiteral("meeting_id"), error);
+    if (!id)
         return 0;
-    const qint64 id = meetingId ? meetingId : m_store.scalar(QStringLiteral("SELECT max(meeting_id) FROM panel_meetings")).toLongLong();
     if (!m_store.audit(QStringLiteral("panel_meetings"), QString::number(id), QStringLiteral("meeting_date"), QVariant(),
                        Dates::iso(date), QStringLiteral("Meeting created, chair %1").arg(chair), error)
         || !tx.commit(error))
@@ -269,17 +270,15 @@ bool PanelStore::recordDecision(const PanelDecision &in, int placementVersion, P
                                  m_store.userName(), now()};
     const QString columns = QStringLiteral("meeting_id, child_id, placement_id, decided_on, source, outcome, old_weekly_pence,"
                                            " new_weekly_pence, new_cost_from, actions, next_review, notes, changed_by, changed_at");
-    bool ok;
-    if (d.decisionId)
-        ok = m_store.run(QStringLiteral("INSERT INTO panel_decisions (decision_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                             .arg(columns), QVariantList{d.decisionId} + values, error);
-    else
-        ok = m_store.run(QStringLiteral("INSERT INTO panel_decisions (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(columns),
-                         values, error);
-    if (!ok)
+    // The new id comes back with the row (RETURNING), never as the largest id after the insert.
+    const qint64 id = d.decisionId
+        ? m_store.insertReturningId(QStringLiteral("INSERT INTO panel_decisions (decision_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                        .arg(columns), QVariantList{d.decisionId} + values, QStringLiteral("decision_id"), error)
+        : m_store.insertReturningId(QStringLiteral("INSERT INTO panel_decisions (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(columns),
+                                    values, QStringLiteral("decision_id"), error);
+    if (!id)
         return false;
-    if (!d.decisionId)
-        d.decisionId = m_store.scalar(QStringLiteral("SELECT max(decision_id) FROM panel_decisions")).toLongLong();
+    d.decisionId = id;
     d.version = 1;
     const QString summary = d.hasNewCost ? QStringLiteral("%1, new weekly cost %2 from %3")
                                                .arg(d.outcome, Money::format(d.newWeekly, d.newWeekly % 100 != 0), Dates::uk(d.newCostFrom))

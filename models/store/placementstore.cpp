@@ -154,12 +154,20 @@ bool PlacementStore::changeFee(const FeeChange &c, int expectedVersion, QString 
         ok = m_store.run(QStringLiteral("INSERT INTO placement_fees (placement_id, effective_from, weekly_fee_pence,"
                                         " additional_weekly_pence, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                          {c.placementId, from, c.weeklyFee, c.additionalWeekly, c.reason, m_store.userName(), now}, error);
+    // The log says what the weekly cost was before and is now: the row's own values when it is
+    // changed, else (a fee from a new date) the fee in force until then.
+    QVariant oldFee, oldAdditional;
+    if (existed) {
+        oldFee = before.weeklyFee;
+        oldAdditional = before.additionalWeekly;
+    } else if (!inForceBefore(c.placementId, from, &oldFee, &oldAdditional, error)) {
+        return false;
+    }
     const QString key = QStringLiteral("%1@%2").arg(c.placementId).arg(from);
     if (!ok
-        || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("weekly_fee_pence"),
-                          existed ? QVariant(before.weeklyFee) : QVariant(), c.weeklyFee, c.reason, error)
-        || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("additional_weekly_pence"),
-                          existed ? QVariant(before.additionalWeekly) : QVariant(), c.additionalWeekly, c.reason, error)
+        || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("weekly_fee_pence"), oldFee, c.weeklyFee, c.reason, error)
+        || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("additional_weekly_pence"), oldAdditional,
+                          c.additionalWeekly, c.reason, error)
         || !tx.commit(error))
         return false;
     if (hadPrevious)
@@ -176,13 +184,42 @@ bool PlacementStore::removeFee(qint64 placementId, const QDate &effectiveFrom, i
     if (!tx.ok() || !bumpVersion(placementId, expectedVersion, error))
         return false;
     const QString from = Dates::iso(effectiveFrom);
-    const QVariant old = m_store.scalar(QStringLiteral("SELECT weekly_fee_pence FROM placement_fees WHERE placement_id = ? AND effective_from = ?"),
-                                        {placementId, from});
-    if (!m_store.run(QStringLiteral("DELETE FROM placement_fees WHERE placement_id = ? AND effective_from = ?"), {placementId, from}, error)
-        || !m_store.audit(QStringLiteral("placement_fees"), QStringLiteral("%1@%2").arg(placementId).arg(from),
-                          QStringLiteral("weekly_fee_pence"), old, QVariant(), reason, error))
+    QSqlQuery old = m_store.prepare(QStringLiteral("SELECT weekly_fee_pence, additional_weekly_pence FROM placement_fees"
+                                                   " WHERE placement_id = ? AND effective_from = ?"));
+    old.addBindValue(placementId);
+    old.addBindValue(from);
+    if (!Store::exec(old, error))
+        return false;
+    const bool existed = old.next();
+    const QVariant oldFee = existed ? old.value(0) : QVariant(), oldAdditional = existed ? old.value(1) : QVariant();
+    old.finish();
+    // From that date the fee in force before it applies again: that is the new weekly cost.
+    QVariant newFee, newAdditional;
+    const QString key = QStringLiteral("%1@%2").arg(placementId).arg(from);
+    if (!inForceBefore(placementId, from, &newFee, &newAdditional, error)
+        || !m_store.run(QStringLiteral("DELETE FROM placement_fees WHERE placement_id = ? AND effective_from = ?"), {placementId, from}, error)
+        || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("weekly_fee_pence"), oldFee, newFee, reason, error)
+        || !m_store.audit(QStringLiteral("placement_fees"), key, QStringLiteral("additional_weekly_pence"), oldAdditional, newAdditional,
+                          reason, error))
         return false;
     return tx.commit(error);
+}
+
+bool PlacementStore::inForceBefore(qint64 placementId, const QString &from, QVariant *fee, QVariant *additional, QString *error) const
+{
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT weekly_fee_pence, additional_weekly_pence FROM placement_fees"
+                                                 " WHERE placement_id = ? AND effective_from < ? ORDER BY effective_from DESC LIMIT 1"));
+    q.addBindValue(placementId);
+    q.addBindValue(from);
+    if (!Store::exec(q, error))
+        return false;
+    if (q.next()) {
+        *fee = q.value(0);
+        *additional = q.value(1);
+    } else {
+        *fee = *additional = QVariant();
+    }
+    return true;
 }
 
 bool PlacementStore::setCategoryOverride(qint64 placementId, qint64 categoryId, int expectedVersion, const QString &reason,

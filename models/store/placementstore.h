@@ -67,8 +67,10 @@ public:
     QVector<CategorySpan> categorySpans(const QDate &from, const QDate &to) const;
 
     // Sets the fee from `effectiveFrom` (a new fee row, or the row at that date replaced) in one
-    // transaction with its audit entry. `expectedVersion` is the placement version the user
-    // edited; if the row has moved on since, nothing is written and *error names who changed it.
+    // transaction with its audit entries, which give the weekly fee and additionalities before
+    // (the row's, or those in force until that date) and after. `expectedVersion` is the
+    // placement version the user edited; if the row has moved on since, nothing is written and
+    // *error names who changed it.
     // Returns the fee row's previous values in *previous (or none) so an undo can restore them.
     struct FeeChange {
         qint64 placementId = 0;
@@ -79,7 +81,8 @@ public:
     };
     bool changeFee(const FeeChange &change, int expectedVersion, QString *error, bool *hadPrevious = nullptr,
                    FeeChange *previous = nullptr);
-    // Removes the fee row at effectiveFrom (undo of a new fee row), audited, in one transaction.
+    // Removes the fee row at effectiveFrom (undo of a new fee row) in one transaction, audited
+    // from the removed fee to the one in force again from that date.
     bool removeFee(qint64 placementId, const QDate &effectiveFrom, int expectedVersion, const QString &reason, QString *error);
     // Overrides a placement's cost category (0 clears the override), audited.
     bool setCategoryOverride(qint64 placementId, qint64 categoryId, int expectedVersion, const QString &reason, QString *error);
@@ -87,5 +90,7 @@ public:
 private:
     QVector<PlacementRecord> query(const QString &where, const QVariantList &values, const QDate &d) const;
     bool bumpVersion(qint64 placementId, int expectedVersion, QString *error);
+    // The fee and additionalities in force just before `from` (ISO date): null if none.
+    bool inForceBefore(qint64 placementId, const QString &from, QVariant *fee, QVariant *additional, QString *error) const;
     Store &m_store;
 };

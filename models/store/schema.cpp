@@ -1,6 +1,35 @@
 #include "store/schema.h"
 
+#include "core/codes.h"
+#include "store/store.h"
+
+#include <QSqlQuery>
+
 namespace Schema {
+
+namespace {
+
+// The tables whose every row change the server records in the audit log (PostgreSQL), with
+// their keys: what the application has always audited edit by edit (fees, placements, budgets,
+// targets, commentary, the panel, settings, reference data, imports), whoever makes the change
+// and however (Careboard, psql, any client).
+struct AuditedTable {
+    const char *table;
+    const char *key; // the primary key's columns, comma-separated
+};
+const AuditedTable auditedTableKeys[] = {
+    {"settings", "key"}, {"meta", "key"}, {"targets", "indicator,year"}, {"commentary", "indicator,period"},
+    {"benchmarks", "benchmark_id"}, {"population", "year"}, {"cost_categories", "category_id"},
+    {"cost_category_map", "map_id"}, {"placements", "placement_id"}, {"placement_fees", "fee_id"},
+    {"budgets", "financial_year,category_id"}, {"cost_snapshots", "snapshot_id"}, {"whatif_scenarios", "scenario_id"},
+    {"panel_meetings", "meeting_id"}, {"panel_items", "item_id"}, {"panel_decisions", "decision_id"},
+    {"imports", "import_id"},
+};
+// Case data (loaded a return at a time, audited by its imports row): the server records who
+// changed how many rows, not the rows themselves, so the audit log holds no copy of a child's data.
+const char *const summarisedTables[] = {"children", "episodes", "cp_plans", "cin_episodes", "findings"};
+
+} // namespace
 
 // Version 1: the case data of the DfE returns, reference data and the audit log.
 static QStringList v1(const SqlDialect &d)
@@ -116,11 +145,140 @@ static QStringList v3(const SqlDialect &)
     return {"CREATE INDEX episodes_dec ON episodes(dec)"};
 }
 
-// Version 4: the rest of the 903 (PRODUCT §11), each row with the return (financial year) it
+// Version 4: an audit log the server keeps (issue #15). PostgreSQL: every INSERT, UPDATE,
+// DELETE and TRUNCATE of an audited table writes its own audit rows through statement-level
+// triggers whose function runs as the store's owner (SECURITY DEFINER), so an edit made from psql
+// is logged like one made in Careboard; db_user is session_user and `at` the server's clock,
+// set by a trigger on audit_log itself whatever a client sends; no role but the owner holds any
+// privilege to write audit_log (the application's own entries, with their reasons, go through
+// careboard_audit(), which cannot be given a user or a time); TRUNCATE is refused like UPDATE
+// and DELETE. SQLite: an entry must be dated by the engine's own clock when it is written. (A
+// SQLite file has one user, its owner, who can do anything to it; the guard stops mistakes and
+// careless tools, not the owner.)
+static QStringList v4(const SqlDialect &d)
+{
+    if (d.isSQLite())
+        return d.auditEntryGuard();
+    // The server's clock in the format the application has always written (UTC, milliseconds).
+    const QString now = QStringLiteral("to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+    QStringList s = {
+        // Whatever a client sends, the server names the session's user and its own clock.
+        QStringLiteral("CREATE FUNCTION careboard_audit_stamp() RETURNS trigger LANGUAGE plpgsql AS"
+                       " $$ BEGIN NEW.db_user := session_user; NEW.at := %1; RETURN NEW; END $$").arg(now),
+        "CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION careboard_audit_stamp()",
+        // The row guard of version 1 refused UPDATE and DELETE; TRUNCATE fires no row trigger.
+        "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$ BEGIN RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege'; END $$",
+        "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+        // The application's own entries (a reason, old and new values in its terms).
+        QStringLiteral("CREATE FUNCTION careboard_audit(p_table text, p_row_key text, p_field text, p_old text, p_new text, p_reason text)"
+                       " RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN"
+                       " IF upper(p_field) IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE') THEN"
+                       "  RAISE EXCEPTION 'careboard_audit: % entries are written by the server only', upper(p_field);"
+                       " END IF;"
+                       " INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, new_value, reason)"
+                       "  VALUES (%1, session_user, p_table, p_row_key, p_field, p_old, p_new, p_reason);"
+                       " END $$").arg(now),
+        // The server's own entries: one per row changed (field INSERT/UPDATE/DELETE; the values as
+        // JSON, only the columns changed for an UPDATE), or per statement for the case tables.
+        QString::fromLatin1(R"SQL(CREATE FUNCTION careboard_audit_rows() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $f$
+DECLARE
+    client text := 'recorded by the server; client: ' || coalesce(nullif(current_setting('application_name', true), ''), 'unnamed');
+    key_expr text;
+    join_on text;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO audit_log (at, db_user, table_name, row_key, field, reason)
+            VALUES ({{STAMP}}, session_user, TG_TABLE_NAME, '*', 'TRUNCATE', client);
+        RETURN NULL;
+    END IF;
+    IF TG_ARGV[0] = 'summary' THEN
+        EXECUTE format('INSERT INTO audit_log (at, db_user, table_name, row_key, field, reason)'
+                       ' SELECT {{STAMP_IN_LITERAL}}, session_user, %L, count(*) || '' rows'', %L, %L FROM %I HAVING count(*) > 0',
+                       TG_TABLE_NAME, TG_OP, client, CASE TG_OP WHEN 'DELETE' THEN 'old_rows' ELSE 'new_rows' END);
+        RETURN NULL;
+    END IF;
+    SELECT string_agg(format('r.%I::text', k), ' || ''/'' || '), string_agg(format('o.%1$I = r.%1$I', k), ' AND ')
+        INTO key_expr, join_on FROM unnest(TG_ARGV[1:]) AS k;
+    IF TG_OP = 'INSERT' THEN
+        EXECUTE format('INSERT INTO audit_log (at, db_user, table_name, row_key, field, new_value, reason)'
+                       ' SELECT {{STAMP_IN_LITERAL}}, session_user, %L, %s, ''INSERT'', to_jsonb(r)::text, %L FROM new_rows r',
+                       TG_TABLE_NAME, key_expr, client);
+    ELSIF TG_OP = 'DELETE' THEN
+        EXECUTE format('INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, reason)'
+                       ' SELECT {{STAMP_IN_LITERAL}}, session_user, %L, %s, ''DELETE'', to_jsonb(r)::text, %L FROM old_rows r',
+                       TG_TABLE_NAME, key_expr, client);
+    ELSE
+        EXECUTE format('INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, new_value, reason)'
+                       ' SELECT {{STAMP_IN_LITERAL}}, session_user, %L, %s, ''UPDATE'', d.o::text, d.n::text, %L'
+                       ' FROM old_rows o JOIN new_rows r ON %s,'
+                       ' LATERAL (SELECT jsonb_object_agg(e.key, e.value) AS o, jsonb_object_agg(e.key, to_jsonb(r) -> e.key) AS n'
+                       '  FROM jsonb_each(to_jsonb(o)) e WHERE to_jsonb(r) -> e.key IS DISTINCT FROM e.value) d'
+                       ' WHERE d.o IS NOT NULL',
+                       TG_TABLE_NAME, key_expr, client, join_on);
+    END IF;
+    RETURN NULL;
+END $f$)SQL").replace(QLatin1String("{{STAMP_IN_LITERAL}}"), QString(now).replace(QLatin1String("'"), QLatin1String("''")))
+            .replace(QLatin1String("{{STAMP}}"), now),
+    };
+    for (const AuditedTable &t : auditedTableKeys) {
+        const QString args = QStringLiteral("'rows', '%1'").arg(QString::fromLatin1(t.key).replace(QLatin1Char(','), QLatin1String("', '")));
+        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows(%2)").arg(QLatin1String(t.table), args)
+          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows(%2)").arg(QLatin1String(t.table), args)
+          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows(%2)").arg(QLatin1String(t.table), args)
+          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('rows')").arg(QLatin1String(t.table));
+    }
+    for (const char *t : summarisedTables) {
+        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+    }
+    s << // Functions that run as their owner read only the store's own schema (never a temporary
+         // table someone put in front of audit_log).
+        "DO $$ BEGIN"
+        " EXECUTE format('ALTER FUNCTION careboard_audit_rows() SET search_path = %I, pg_temp', current_schema());"
+        " EXECUTE format('ALTER FUNCTION careboard_audit(text, text, text, text, text, text) SET search_path = %I, pg_temp', current_schema());"
+        " EXECUTE format('ALTER FUNCTION careboard_audit_stamp() SET search_path = %I, pg_temp', current_schema());"
+        " END $$"
+      << "REVOKE ALL ON FUNCTION careboard_audit(text, text, text, text, text, text) FROM PUBLIC"
+      << "REVOKE ALL ON FUNCTION careboard_audit_rows() FROM PUBLIC"
+      << "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC"
+      // A store whose roles exist (careboard admin roles): no role writes audit_log directly any
+      // more; the roles that edit write their entries through careboard_audit().
+      << "DO $$ DECLARE r text; BEGIN"
+         " FOREACH r IN ARRAY ARRAY['careboard_viewer', 'careboard_panel', 'careboard_editor', 'careboard_admin'] LOOP"
+         "  IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN"
+         "   EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM %I', r);"
+         "  END IF;"
+         " END LOOP;"
+         " IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'careboard_panel') THEN"
+         "  GRANT EXECUTE ON FUNCTION careboard_audit(text, text, text, text, text, text) TO careboard_panel;"
+         " END IF;"
+         " END $$";
+    return s;
+}
+
+// Version 5: postcode districts only (PRODUCT §3). HOME_POST and PL_POST were stored as supplied;
+// they are cut to their outward code by migrateData(5), in the same transaction.
+static QStringList v5(const SqlDialect &)
+{
+    return {};
+}
+
+// Version 6: the rest of the 903 (PRODUCT §11), each row with the return (financial year) it
 // came in, so that importing a return again replaces that return's rows. No names, no UPNs: the
 // child's reference and date of birth stay on children. A finding in an XML file names the child
 // and element it was found in (location).
-static QStringList v4(const SqlDialect &)
+static QStringList v6(const SqlDialect &d)
 {
     const QString tail = QStringLiteral(", return_year INTEGER NOT NULL, import_id INTEGER REFERENCES imports(import_id))");
     const QString child = QStringLiteral(" child_id INTEGER NOT NULL REFERENCES children(child_id) ON DELETE CASCADE,");
@@ -141,14 +299,74 @@ static QStringList v4(const SqlDialect &)
         "ALTER TABLE findings ADD COLUMN location TEXT",
     };
     for (const char *t : {"cla_reviews", "missing_episodes", "oc2_outcomes", "care_leavers", "adoption_decisions",
-                          "placed_for_adoption", "previous_permanence", "sw_episodes"})
+                          "placed_for_adoption", "previous_permanence", "sw_episodes"}) {
         s << QStringLiteral("CREATE INDEX %1_return ON %1(return_year)").arg(QLatin1String(t));
+        // Case data, audited like episodes (version 4): the server records who changed how many rows.
+        if (d.isSQLite())
+            continue;
+        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+    }
     return s;
 }
 
 int latestVersion()
 {
-    return 4;
+    return 6;
+}
+
+QStringList auditedTables()
+{
+    QStringList out;
+    for (const AuditedTable &t : auditedTableKeys)
+        out << QString::fromLatin1(t.table);
+    return out;
+}
+
+bool migrateData(int version, Store &store, QString *error)
+{
+    if (version != 5)
+        return true;
+    // Each distinct value is cut once, then each column is rewritten in one pass through a
+    // temporary table of (value, district): a return's postcodes are a few thousand, however
+    // many episodes share them.
+    if (!store.execDirect({QStringLiteral("CREATE TEMP TABLE careboard_postcode_cut (value TEXT PRIMARY KEY, district TEXT)")}, error))
+        return false;
+    qint64 cut = 0;
+    for (const char *column : {"home_post", "pl_post"}) {
+        QSqlQuery q = store.prepare(QStringLiteral("SELECT DISTINCT %1 FROM episodes WHERE %1 IS NOT NULL").arg(QLatin1String(column)));
+        if (!Store::exec(q, error))
+            return false;
+        QStringList values;
+        while (q.next())
+            values << q.value(0).toString();
+        if (!store.run(QStringLiteral("DELETE FROM careboard_postcode_cut"), {}, error))
+            return false;
+        for (const QString &value : std::as_const(values)) {
+            const QString district = Codes::postcodeDistrict(value);
+            if (district != value
+                && !store.run(QStringLiteral("INSERT INTO careboard_postcode_cut (value, district) VALUES (?, ?)"),
+                              {value, district.isEmpty() ? QVariant() : QVariant(district)}, error))
+                return false;
+        }
+        QSqlQuery u = store.prepare(QStringLiteral("UPDATE episodes SET %1 = (SELECT district FROM careboard_postcode_cut WHERE value = episodes.%1)"
+                                                   " WHERE %1 IN (SELECT value FROM careboard_postcode_cut)").arg(QLatin1String(column)));
+        if (!Store::exec(u, error))
+            return false;
+        cut += u.numRowsAffected();
+    }
+    if (!store.execDirect({QStringLiteral("DROP TABLE careboard_postcode_cut")}, error))
+        return false;
+    if (cut == 0)
+        return true;
+    return store.audit(QStringLiteral("episodes"), QStringLiteral("*"), QStringLiteral("home_post, pl_post"), QVariant(), QVariant(),
+                       QStringLiteral("Store version 5: %1 postcodes cut to their district (PRODUCT §3)").arg(cut), error);
 }
 
 QStringList migration(int version, const SqlDialect &dialect)
@@ -159,6 +377,8 @@ QStringList migration(int version, const SqlDialect &dialect)
     case 2: raw = v2(dialect); break;
     case 3: raw = v3(dialect); break;
     case 4: raw = v4(dialect); break;
+    case 5: raw = v5(dialect); break;
+    case 6: raw = v6(dialect); break;
     default: return {};
     }
     QStringList out;

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+class Store;
+
 namespace Schema {
 
 // Marks a SQLite file as a Careboard store (PRAGMA application_id), "CARB".
@@ -14,6 +16,11 @@ constexpr int applicationId = 0x43415242;
 int latestVersion();
 // The statements of migration `version` (1-based) for the engine.
 QStringList migration(int version, const SqlDialect &dialect);
+// The data step of migration `version`, run after its statements in the same transaction (most
+// migrations have none). False with *error if it failed; the transaction is then rolled back.
+bool migrateData(int version, Store &store, QString *error);
+// The tables whose every row change the server records in the audit log (PostgreSQL).
+QStringList auditedTables();
 // Every table of the latest schema, parents before children (copy and wipe use this order).
 QStringList tables();
 

@@ -43,18 +43,33 @@ QStringList SqlDialect::appendOnlyGuard(const QString &table) const
     };
 }
 
-QStringList SqlDialect::suspendAppendOnlyGuard(const QString &table) const
+QStringList SqlDialect::auditEntryGuard() const
 {
-    if (isSQLite())
-        return {QStringLiteral("DROP TRIGGER %1_no_update").arg(table), QStringLiteral("DROP TRIGGER %1_no_delete").arg(table)};
-    return {QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %1_no_change").arg(table)};
+    if (!isSQLite())
+        return {};
+    return {QStringLiteral("CREATE TRIGGER audit_log_at_now BEFORE INSERT ON audit_log"
+                           " WHEN julianday(NEW.at) IS NULL OR abs(julianday(NEW.at) - julianday('now')) > 60.0 / 86400"
+                           " OR coalesce(NEW.db_user, '') = ''"
+                           " BEGIN SELECT RAISE(ABORT, 'audit_log entries are dated now and name their user'); END")};
 }
 
-QStringList SqlDialect::restoreAppendOnlyGuard(const QString &table) const
+QStringList SqlDialect::suspendTriggers(const QString &table) const
 {
-    if (isSQLite())
-        return appendOnlyGuard(table);
-    return {QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER %1_no_change").arg(table)};
+    if (isPostgreSQL())
+        return {QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(table)};
+    if (table != QLatin1String("audit_log"))
+        return {};
+    return {QStringLiteral("DROP TRIGGER IF EXISTS audit_log_no_update"), QStringLiteral("DROP TRIGGER IF EXISTS audit_log_no_delete"),
+            QStringLiteral("DROP TRIGGER IF EXISTS audit_log_at_now")};
+}
+
+QStringList SqlDialect::restoreTriggers(const QString &table) const
+{
+    if (isPostgreSQL())
+        return {QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(table)};
+    if (table != QLatin1String("audit_log"))
+        return {};
+    return appendOnlyGuard(table) + auditEntryGuard();
 }
 
 QString SqlDialect::upsert(const QString &table, const QStringList &columns, const QStringList &keys) const
@@ -174,9 +189,12 @@ QStringList SqlDialect::importLock() const
     return {QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(importLockKey)};
 }
 
-QString SqlDialect::auditUserExpression() const
+QString SqlDialect::auditEntryStatement() const
 {
-    return isSQLite() ? QStringLiteral("?") : QStringLiteral("current_user");
+    if (isPostgreSQL())
+        return QStringLiteral("SELECT careboard_audit(?, ?, ?, ?, ?, ?)");
+    return QStringLiteral("INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, new_value, reason)"
+                          " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?, ?)");
 }
 
 QString SqlDialect::notifyStatement() const

@@ -21,9 +21,14 @@ public:
     QString expand(QString sql) const;
     // Statements that make table `table` append-only (no UPDATE, no DELETE).
     QStringList appendOnlyGuard(const QString &table) const;
-    // Statements that lift and restore that guard inside one transaction (copy --replace only).
-    QStringList suspendAppendOnlyGuard(const QString &table) const;
-    QStringList restoreAppendOnlyGuard(const QString &table) const;
+    // SQLite (schema v4): an audit entry must be dated by the engine's clock and name its user.
+    QStringList auditEntryGuard() const;
+    // Statements that set aside and restore the triggers of `table` inside one transaction, for
+    // the store's owner writing a whole store (copy, a new store's reference data): PostgreSQL's
+    // audit triggers and audit_log's guards (ALTER TABLE ... DISABLE TRIGGER USER, which only
+    // the owner may run); on SQLite audit_log's guards (no other table has triggers).
+    QStringList suspendTriggers(const QString &table) const;
+    QStringList restoreTriggers(const QString &table) const;
     // "INSERT ... ON CONFLICT (keys) DO UPDATE SET col = excluded.col" works on both engines
     // (SQLite >= 3.24, PostgreSQL >= 9.5); this builds it so that callers do not hand-write it.
     QString upsert(const QString &table, const QStringList &columns, const QStringList &keys) const;
@@ -63,9 +68,11 @@ public:
     // a transaction-scoped advisory lock; SQLite: a write at once, i.e. BEGIN IMMEDIATE.
     QStringList importLock() const;
 
-    // The expression recorded as audit_log.db_user: the server's own user on PostgreSQL
-    // (current_user), a bound value (?) on SQLite.
-    QString auditUserExpression() const;
+    // The statement that writes one of the application's audit entries. PostgreSQL: the
+    // server's careboard_audit(table, row_key, field, old, new, reason), which names
+    // session_user and the server's clock itself; SQLite: an INSERT dated by the engine's clock,
+    // binding (db_user, table, row_key, field, old, new, reason).
+    QString auditEntryStatement() const;
     // Change notification sent inside an edit transaction, delivered on commit (PostgreSQL
     // NOTIFY on channel careboard_changes with the table as payload); empty on SQLite.
     QString notifyStatement() const;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -19,6 +20,7 @@
 #include <QVector>
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -28,12 +30,15 @@ static QString nextConnectionName()
     return QStringLiteral("careboard-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// Who edits a file store: the operating-system account this process runs as, from the password
+// database, never from the environment ($USER is whatever the caller set, and often unset under
+// a display server or a service).
 static QString osUserName()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    const uid_t uid = ::geteuid();
+    if (const passwd *pw = ::getpwuid(uid); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(uid);
 }
 
 // Creates an empty file readable and writable by its owner only (mode 0600). SQLite gives its
@@ -113,6 +118,14 @@ bool Store::isServerLocation(const QString &location)
         || location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive);
 }
 
+// True if `host` is this machine by its name or address (no lookup: a name is not resolved).
+static bool isLoopback(const QString &host)
+{
+    static const QRegularExpression ipv4Loopback(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || ipv4Loopback.match(host).hasMatch()
+        || host == QLatin1String("::1") || host == QLatin1String("0:0:0:0:0:0:0:1");
+}
+
 QSqlDatabase Store::addConnection(const QString &location, const QString &connectionName, QString *error)
 {
     if (!isServerLocation(location)) {
@@ -139,14 +152,33 @@ QSqlDatabase Store::addConnection(const QString &location, const QString &connec
                            QStringLiteral("keepalives=1"), QStringLiteral("keepalives_idle=10"),
                            QStringLiteral("keepalives_interval=5"), QStringLiteral("keepalives_count=2"),
                            QStringLiteral("tcp_user_timeout=15000")};
+    // sslmode is the one option an address may carry, and only as one of libpq's own values: the
+    // value goes into libpq's connection string, where anything else could add options of its
+    // own ("require password=x"). A server that is not on this machine gets an encrypted
+    // connection unless the address says otherwise.
+    static const QStringList sslModes = {QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+                                         QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems()) {
+    QString sslMode;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key != QLatin1String("sslmode")) {
             *error = QStringLiteral("%1: unknown option '%2' (only sslmode is accepted).").arg(location, key);
             return {};
         }
-        options << QStringLiteral("sslmode=%1").arg(value);
+        if (!sslMode.isNull()) {
+            *error = QStringLiteral("%1: sslmode is given twice.").arg(location);
+            return {};
+        }
+        if (!sslModes.contains(value)) {
+            *error = QStringLiteral("%1: sslmode '%2' is not one of %3.").arg(location, value, sslModes.join(QStringLiteral(", ")));
+            return {};
+        }
+        sslMode = value;
     }
+    if (sslMode.isNull() && !isLoopback(url.host()))
+        sslMode = QStringLiteral("require");
+    if (!sslMode.isNull())
+        options << QStringLiteral("sslmode=%1").arg(sslMode);
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         *error = QStringLiteral("This Careboard cannot reach PostgreSQL: Qt's QPSQL driver is missing "
                                 "(Debian package libqt6sql6-psql).");
@@ -274,14 +306,16 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
         // and then finds it migrated.
         if (!store->runAll(store->m_dialect.migrationLock(), error))
             return nullptr;
+        const bool created = store->schemaVersion() == 0;
         const bool ok = store->migrate(target, error)
-            && (target != Schema::latestVersion() || ReferenceData::install(*store, error));
+            && (target != Schema::latestVersion() || store->installReferenceData(created, error));
         QString unlockError;
         store->runAll(store->m_dialect.migrationUnlock(), &unlockError);
         if (!ok)
             return nullptr;
-        // On a shared server the database login is who made an edit.
-        store->m_userName = store->scalar(QStringLiteral("SELECT current_user"), {}, store->m_userName).toString();
+        // On a shared server the database login is who made an edit: the session's user, as the
+        // server's audit entries name it (a SET ROLE changes the privileges, not the person).
+        store->m_userName = store->scalar(QStringLiteral("SELECT session_user"), {}, store->m_userName).toString();
         return store;
     }
 
@@ -307,11 +341,29 @@ std::unique_ptr<Store> Store::open(const QString &location, QString *error, cons
     }
     if (!store->runAll(store->m_dialect.connectionSetup(), error))
         return nullptr;
+    const bool created = store->schemaVersion() == 0;
     if (!store->migrate(target, error))
         return nullptr;
-    if (target == Schema::latestVersion() && !ReferenceData::install(*store, error))
+    if (target == Schema::latestVersion() && !store->installReferenceData(created, error))
         return nullptr;
     return store;
+}
+
+// A new store's starting reference data (cost categories, their mapping, England's figures) is
+// part of its creation, as its schema is: written before its first audit entry, so a new store's
+// audit log starts empty. The store was just created on this connection, so it is its owner's
+// and may set the server's audit triggers aside for the one transaction.
+bool Store::installReferenceData(bool created, QString *error)
+{
+    if (!created)
+        return ReferenceData::install(*this, error);
+    QStringList suspend, restore;
+    for (const QString &table : {QStringLiteral("cost_categories"), QStringLiteral("cost_category_map"), QStringLiteral("benchmarks")}) {
+        suspend += m_dialect.suspendTriggers(table);
+        restore += m_dialect.restoreTriggers(table);
+    }
+    Transaction tx(*this, error);
+    return tx.ok() && runAll(suspend, error) && ReferenceData::install(*this, error) && runAll(restore, error) && tx.commit(error);
 }
 
 QSqlDatabase Store::database() const
@@ -376,6 +428,10 @@ bool Store::migrate(int targetVersion, QString *error)
         }
         if (v == 1 && !setMeta(QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate), error))
             return false;
+        if (!Schema::migrateData(v, *this, error)) {
+            *error = QStringLiteral("Upgrading %1 to store version %2 failed: %3. The store is unchanged.").arg(m_location).arg(v).arg(*error);
+            return false;
+        }
         if (!tx.commit(error))
             return false;
     }
@@ -429,6 +485,23 @@ bool Store::run(const QString &sql, const QVariantList &values, QString *error) 
     for (const QVariant &v : values)
         q.addBindValue(v);
     return exec(q, error);
+}
+
+qint64 Store::insertReturningId(const QString &insertSql, const QVariantList &values, const QString &idColumn, QString *error) const
+{
+    QSqlQuery q = prepare(insertSql + QStringLiteral(" RETURNING ") + idColumn);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!exec(q, error))
+        return 0;
+    if (!q.next()) {
+        if (error)
+            *error = QStringLiteral("The new row's %1 was not returned.").arg(idColumn);
+        return 0;
+    }
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
 }
 
 QVariant Store::scalar(const QString &sql, const QVariantList &values, const QVariant &fallback) const
@@ -498,15 +571,12 @@ void Store::rollback()
 bool Store::audit(const QString &table, const QString &rowKey, const QString &field, const QVariant &oldValue,
                   const QVariant &newValue, const QString &reason, QString *error)
 {
-    QVariantList values = {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)};
+    QVariantList values;
     if (m_dialect.isSQLite())
         values << m_userName;
     values << table << rowKey << field << (oldValue.isNull() ? QVariant() : QVariant(oldValue.toString()))
            << (newValue.isNull() ? QVariant() : QVariant(newValue.toString())) << reason;
-    return run(QStringLiteral("INSERT INTO audit_log (at, db_user, table_name, row_key, field, old_value, new_value, reason)"
-                              " VALUES (?, %1, ?, ?, ?, ?, ?, ?)").arg(m_dialect.auditUserExpression()),
-               values, error)
-        && notifyChange(table, error);
+    return run(m_dialect.auditEntryStatement(), values, error) && notifyChange(table, error);
 }
 
 bool Store::notifyChange(const QString &table, QString *error)

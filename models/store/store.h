@@ -48,9 +48,17 @@ public:
     const SqlDialect &dialect() const { return m_dialect; }
     QSqlDatabase database() const;
     int schemaVersion() const;
-    // The name recorded in the audit log for this connection's edits.
+    // Who this connection's edits are by: the server's session user (PostgreSQL) or the
+    // operating-system account running Careboard (SQLite; never an environment variable).
     QString userName() const { return m_userName; }
+    // Tests and screenshots only (a colleague's name in a conflict message); on PostgreSQL the
+    // server's own audit entries name the session's user whatever this says.
     void setUserName(const QString &name) { m_userName = name; }
+
+    // Runs an INSERT with `values` and returns the new row's `idColumn`, read back from the same
+    // statement (INSERT ... RETURNING, PostgreSQL and SQLite >= 3.35): never a later SELECT max(),
+    // which would see a colleague's row committed in between. 0 with *error on failure.
+    qint64 insertReturningId(const QString &insertSql, const QVariantList &values, const QString &idColumn, QString *error) const;
 
     // Prepared statement on this connection. Placeholders are positional (?) and bound by the caller.
     QSqlQuery prepare(const QString &sql) const;
@@ -75,9 +83,12 @@ public:
     bool commit(QString *error = nullptr);
     void rollback();
 
-    // Appends to the audit log (append-only: the schema refuses UPDATE and DELETE on it). On
-    // PostgreSQL db_user is the server's current_user, and a change notification for `table`
-    // is sent on channel careboard_changes when the transaction commits (see StoreWatcher).
+    // Appends the application's own entry to the audit log, with its reason (append-only: the
+    // schema refuses UPDATE, DELETE and TRUNCATE on it). The store, not the caller, says who and
+    // when: on PostgreSQL the server writes session_user and its clock (careboard_audit(); the
+    // server also logs every row change of the audited tables by itself, Schema v4); on SQLite
+    // the operating-system account and the engine's clock. A change notification for `table` is
+    // sent on channel careboard_changes when the transaction commits (see StoreWatcher).
     bool audit(const QString &table, const QString &rowKey, const QString &field, const QVariant &oldValue,
                const QVariant &newValue, const QString &reason, QString *error = nullptr);
 
@@ -151,6 +162,7 @@ public:
 private:
     Store(const QString &location, const QString &connectionName, SqlDialect dialect);
     bool migrate(int targetVersion, QString *error);
+    bool installReferenceData(bool created, QString *error);
     bool runAll(const QStringList &statements, QString *error);
 
     QString m_location;

@@ -146,9 +146,9 @@ QByteArray digest(Store &store, qint64 *rows)
     return all.result().toHex();
 }
 
-bool copy(Store &from, Store &to, bool replace, Result *result, QString *error)
+bool copy(Store &from, Store &to, const Options &options, Result *result, QString *error)
 {
-    if (!replace && !isEmpty(to)) {
+    if (!options.replace && !isEmpty(to)) {
         *error = QStringLiteral("%1 already holds data; nothing was copied. Copy into a new store, or add --replace "
                                 "to replace everything in it.").arg(to.location());
         return false;
@@ -169,17 +169,37 @@ bool copy(Store &from, Store &to, bool replace, Result *result, QString *error)
     Transaction tx(to, error);
     if (!tx.ok())
         return false;
-    const QString audit = QStringLiteral("audit_log");
-    const bool auditHasRows = to.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM audit_log)"), {}, 0).toInt() != 0;
-    if (auditHasRows && !to.execDirect(to.dialect().suspendAppendOnlyGuard(audit), error))
+    // What the target's audit log holds, read inside the transaction that would replace it.
+    QSqlQuery held = to.prepare(QStringLiteral("SELECT count(*), min(at), max(at) FROM audit_log"));
+    if (!Store::exec(held, error) || !held.next())
         return false;
+    const qint64 auditRows = held.value(0).toLongLong();
+    const QString firstAt = held.value(1).toString(), lastAt = held.value(2).toString();
+    held.finish();
+    if (auditRows > 0 && !options.discardAudit) {
+        *error = QStringLiteral("%1 has an audit log of %2 (%3 to %4); replacing the store would discard it, so "
+                                "nothing was copied. Keep it (copy into a new store instead), or add --discard-audit to "
+                                "discard it; the discard is then recorded in the store's audit log.")
+                     .arg(to.location(), auditRows == 1 ? QStringLiteral("1 entry") : QStringLiteral("%1 entries").arg(auditRows), firstAt,
+                          lastAt);
+        return false;
+    }
+    QStringList suspend, restore;
+    for (const QString &table : Schema::tables()) {
+        suspend += to.dialect().suspendTriggers(table);
+        restore += to.dialect().restoreTriggers(table);
+    }
+    if (!to.execDirect(suspend, error)) {
+        if (to.dialect().isPostgreSQL())
+            *error = QStringLiteral("Only the owner of %1 can copy a store into it (its audit triggers are set aside for the copy): %2")
+                         .arg(to.location(), error->trimmed());
+        return false;
+    }
     QStringList reversed = Schema::tables();
     std::reverse(reversed.begin(), reversed.end());
     for (const QString &table : reversed)
         if (!to.run(QStringLiteral("DELETE FROM %1").arg(table), {}, error))
             return false;
-    if (auditHasRows && !to.execDirect(to.dialect().restoreAppendOnlyGuard(audit), error))
-        return false;
 
     Result r;
     for (const QString &table : Schema::tables()) {
@@ -238,6 +258,20 @@ bool copy(Store &from, Store &to, bool replace, Result *result, QString *error)
         *error = QStringLiteral("The copy does not match the source (content digests %1 and %2); nothing was written.")
                      .arg(QString::fromLatin1(r.digest.left(12)), QString::fromLatin1(sourceDigest.left(12)));
         return false;
+    }
+    if (!to.execDirect(restore, error))
+        return false;
+    // The one entry the copy adds, after the digest (the content is the source's; the target's
+    // log says why its own history ends here).
+    if (auditRows > 0) {
+        r.discardedAudit = auditRows;
+        if (!to.audit(QStringLiteral("audit_log"), QStringLiteral("*"), QStringLiteral("entries"), auditRows,
+                      to.scalar(QStringLiteral("SELECT count(*) FROM audit_log"), {}, 0),
+                      QStringLiteral("careboard copy --replace --discard-audit: this store's %1 audit entries (%2 to %3) were discarded"
+                                     " and its content replaced by %4")
+                          .arg(auditRows).arg(firstAt, lastAt, from.location()),
+                      error))
+            return false;
     }
     if (!tx.commit(error))
         return false;

@@ -114,8 +114,11 @@ bool install(Store &store, QStringList *summary, QString *error)
     for (const Grant &g : grants)
         sql << QStringLiteral("GRANT %1 ON %2 TO %3").arg(QLatin1String(g.privileges), g.tables.join(QLatin1String(", ")),
                                                            QLatin1String(g.role));
-    // Append-only for everyone: INSERT, never UPDATE or DELETE.
-    sql << QStringLiteral("GRANT INSERT ON audit_log TO careboard_viewer");
+    // The audit log is the server's to write (Schema v4): the roles that edit append their own
+    // entries through careboard_audit(), which names the session's user and the server's clock.
+    sql << QStringLiteral("REVOKE ALL ON FUNCTION careboard_audit(text, text, text, text, text, text) FROM PUBLIC, %1")
+               .arg(roles.join(QLatin1String(", ")))
+        << QStringLiteral("GRANT EXECUTE ON FUNCTION careboard_audit(text, text, text, text, text, text) TO careboard_panel");
     Transaction tx(store, error);
     if (!tx.ok() || !store.execDirect(sql, error) || !tx.commit(error))
         return false;
@@ -124,7 +127,8 @@ bool install(Store &store, QStringList *summary, QString *error)
                  << QStringLiteral("careboard_panel:  + reads panel items, decisions and findings; writes panel meetings, items, decisions")
                  << QStringLiteral("careboard_editor: + writes fees, placements, budgets, targets, commentary, reference data, imports; reads the audit log")
                  << QStringLiteral("careboard_admin:  + writes settings; adds people to the roles")
-                 << QStringLiteral("audit_log: INSERT for every role, UPDATE/DELETE for none");
+                 << QStringLiteral("audit_log: written by the server only (each change of an audited table, and"
+                                   " careboard_audit() for panel members up); INSERT/UPDATE/DELETE/TRUNCATE for no role");
     }
     return true;
 }

@@ -10,8 +10,10 @@
 //                     reads the audit log.
 //   careboard_admin   editor + writes settings and meta; may add people to the other roles
 //                     (GRANT careboard_editor TO alice), holding them WITH ADMIN OPTION.
-// Everyone may INSERT into audit_log; nobody is granted UPDATE or DELETE on it (and its trigger
-// refuses them even for the owner). Each role includes the one before it.
+// No role may write audit_log itself (INSERT, UPDATE, DELETE, TRUNCATE): the server writes it,
+// through the audited tables' triggers and careboard_audit() (executable from careboard_panel
+// up), naming session_user and its own clock; its guards refuse UPDATE, DELETE and TRUNCATE even
+// to the owner. Each role includes the one before it.
 #include <QString>
 #include <QStringList>
 #include <QVector>

@@ -48,6 +48,41 @@ private slots:
         QCOMPARE(digestIn(r.out), there);
     }
 
+    // copy --replace never loses a store's audit log silently: refused while it has entries;
+    // with --discard-audit it goes through and the target's log records the discard.
+    void replacingKeepsOrRecordsTheAuditLog()
+    {
+        TestSupport::Scratch scratch;
+        const QString source = scratch.filePath(QStringLiteral("source.sqlite"));
+        const QString target = scratch.location(QStringLiteral("target"));
+        Result r = run({"demo", "--db", source, "--children", "40", "--seed", "5"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // The target's own history: an import, audited.
+        r = run({"import", "--db", target, CAREBOARD_SOURCE_DIR "/tests/data/seed-cost-table.csv"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QString error;
+        qint64 entries = 0;
+        {
+            auto store = Store::open(target, &error);
+            QVERIFY2(store, qPrintable(error));
+            entries = store->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+        }
+        QVERIFY(entries > 0);
+        r = run({"copy", "--from", source, "--to", target, "--replace"});
+        QCOMPARE(r.code, 1);
+        const QString held = entries == 1 ? QStringLiteral("1 entry") : QStringLiteral("%1 entries").arg(entries);
+        QVERIFY2(r.err.contains(QStringLiteral("has an audit log of %1").arg(held)) && r.err.contains(QLatin1String("--discard-audit")),
+                 qPrintable(r.err));
+        r = run({"copy", "--from", source, "--to", target, "--replace", "--discard-audit"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Discarded the %1 entries of %2's audit log").arg(entries).arg(target)), qPrintable(r.out));
+        auto store = Store::open(target, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->scalar(QStringLiteral("SELECT old_value FROM audit_log WHERE table_name = 'audit_log' AND field = 'entries'")).toLongLong(),
+                 entries);
+        QCOMPARE(store->scalar(QStringLiteral("SELECT db_user FROM audit_log WHERE table_name = 'audit_log'")).toString(), store->userName());
+    }
+
     // A person's own login on a shared server: each command says, in words, what the role lacks.
     void eachRoleIsToldWhatItMayNotDo_data()
     {
@@ -166,6 +201,8 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("copy without --to") << QStringList{"copy", "--from", "a.sqlite"} << "--to is required";
         QTest::newRow("copy onto itself") << QStringList{"copy", "--from", "a.sqlite", "--to", "a.sqlite"} << "the same store";
+        QTest::newRow("--discard-audit without --replace") << QStringList{"copy", "--from", "a.sqlite", "--to", "b.sqlite", "--discard-audit"}
+                                                          << "--discard-audit goes with --replace";
         QTest::newRow("admin without a task") << QStringList{"admin", "--db", "postgresql://u@h/d"} << "say what to do";
         QTest::newRow("admin roles on a file") << QStringList{"admin", "roles", "--db", "a.sqlite"} << "PostgreSQL server";
     }

@@ -97,11 +97,13 @@ private slots:
         TestStore s;
         const qint64 a = s.child("A", "2010-01-01");
         s.episode(a, "2020-01-01", "");
-        QVERIFY(s->run(QStringLiteral("UPDATE episodes SET pl_post = ?, place = ?"), {QStringLiteral("n\\f1\t2 3AB"), QStringLiteral("U\\")}));
+        QVERIFY(s->run(QStringLiteral("UPDATE episodes SET place_provider = ?, place = ?, pl_post = ?"),
+                       {QStringLiteral("P\tR"), QStringLiteral("U\\"), QStringLiteral("nf1 2ab")}));
         const QVector<EpisodeRow> rows = CaseStore(*s).episodes();
         QCOMPARE(rows.size(), 1);
-        QCOMPARE(QByteArray(rows[0].plPost), QByteArray("N\\F1\t2")); // district: up to the space, upper case
+        QCOMPARE(QByteArray(rows[0].provider), QByteArray("P\tR"));
         QCOMPARE(QByteArray(rows[0].place), QByteArray("U\\"));
+        QCOMPARE(QByteArray(rows[0].plPost), QByteArray("NF1")); // the district, upper case
     }
 
     void rateIsPerTenThousand()

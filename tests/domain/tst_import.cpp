@@ -1,11 +1,13 @@
 // The importer (PRODUCT §5, issue #7): each file kind, each format error with its line and
 // message, each data-quality finding, returns that overlap, all-or-nothing, the peer's files.
+#include "store/casestore.h"
+#include "core/codes.h"
 #include "domain/demoexport.h"
 #include "domain/demogenerator.h"
-#include "domain/importer.h"
-#include "domain/indicatorengine.h"
 #include "itemmodels/findingsmodel.h"
+#include "domain/importer.h"
 #include "store/importstore.h"
+#include "domain/indicatorengine.h"
 #include "store/schema.h"
 #include "testsupport.h"
 
@@ -240,6 +242,29 @@ private slots:
         QCOMPARE(importer.errors().last().text(), QStringLiteral("population.csv:101: AGE_0_17: 'many' is not a whole number"));
     }
 
+    // A cost import that changes a placement's weekly cost logs the old and the new cost, as an
+    // edit in the window does: £905 from DECOM; a corrected file says £800 from DECOM, and a new
+    // row £750 from 01/10/2017 (from the £800 in force until then).
+    void aCostImportLogsTheOldAndNewWeeklyCost()
+    {
+        TestStore ts;
+        const QByteArray episodes = episodesHeader + "C1,01/04/2017,S,C2,N1,U4,PR4,,,,,,\n";
+        QCOMPARE(Importer(*ts).importData({{"header.csv", headerCsv}, {"episodes.csv", episodes},
+                                           {"costs.csv", costsHeader + "C1,01/04/2017,,,905,0,spot,Acme,,,,\n"}}),
+                 Importer::Result::Imported);
+        QCOMPARE(Importer(*ts).importData({{"costs2.csv", costsHeader + "C1,01/04/2017,,,800,0,spot,Acme,,,,\n"
+                                                                        "C1,01/04/2017,01/10/2017,,750,0,spot,Acme,,,,\n"}}),
+                 Importer::Result::Imported);
+        QSqlQuery q = ts->prepare(QStringLiteral("SELECT row_key, old_value, new_value FROM audit_log WHERE table_name = 'placement_fees'"
+                                                 " AND field = 'weekly_fee_pence' ORDER BY audit_id"));
+        QVERIFY(Store::exec(q));
+        QStringList entries;
+        while (q.next())
+            entries << QStringLiteral("%1 %2 -> %3").arg(q.value(0).toString().section(QLatin1Char('@'), 1), q.value(1).toString(),
+                                                          q.value(2).toString());
+        QCOMPARE(entries, QStringList({"2017-04-01 90500 -> 80000", "2017-10-01 80000 -> 75000"}));
+    }
+
     void findingsAreStoredWithoutBlocking_data()
     {
         QTest::addColumn<QString>("name");
@@ -256,6 +281,21 @@ private slots:
             << "PLACE 'K3' is not a valid code in 2023-24";
         QTest::newRow("legal status not in the list")
             << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,ZZ,N1,U4,PR1,,,,,,\n" << "invalid-code" << 2 << "LS 'ZZ' is not a valid code";
+        // Codes are compared whole and as written (codes.h: the DfE's own validity rules do so).
+        QTest::newRow("RNE S1 is not S")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S1,C2,N1,U4,PR1,,,,,,\n" << "invalid-code" << 2 << "RNE 'S1' is not a valid code";
+        QTest::newRow("PLACE_PROVIDER PR12 is not PR1")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,U4,PR12,,,,,,\n" << "invalid-code" << 2
+            << "PLACE_PROVIDER 'PR12' is not a valid code";
+        QTest::newRow("LS v3 is not V3")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,v3,N1,U4,PR1,,,,,,\n" << "invalid-code" << 2
+            << "LS 'v3' is not a valid code (codes are upper case: V3)";
+        QTest::newRow("PLACE u4 is not U4")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,u4,PR1,,,,,,\n" << "invalid-code" << 2
+            << "PLACE 'u4' is not a valid code in 2023-24 (codes are upper case: U4)";
+        QTest::newRow("HOME_POST that is an address, not a postcode")
+            << "episodes.csv" << episodesHeader + "C1,01/04/2023,S,C2,N1,U4,PR1,,,,12 High Street,NF1 2AB,\n" << "invalid-postcode" << 2
+            << "HOME_POST '12 High Street' is not a UK postcode or postcode district; it is not stored";
         QTest::newRow("open episode with a REC")
             << "episodes.csv" << episodesHeader + "C1,01/04/2017,S,C2,N1,U4,PR1,,E11,,,,\n" << "open-with-rec" << 2
             << "the episode has no DEC but a reason for ending (REC 'E11')";
@@ -320,6 +360,103 @@ private slots:
         const QVector<ImportFinding> stored = ImportStore(*ts).findings();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().text(), f.text());
+    }
+
+    // What the indicators make of a code: the valid code counts as itself; an invalid one that
+    // looks like it (longer, or in lower case) is a finding and counts as no known code.
+    // Hand-worked: one child, one episode from 01/04/2023, still open on 31/03/2024.
+    void codesAreReadWholeByTheIndicators_data()
+    {
+        QTest::addColumn<QByteArray>("episode");
+        QTest::addColumn<int>("indicator");
+        QTest::addColumn<qint64>("count");
+        QTest::addColumn<int>("findings");
+        const auto id = [](IndicatorId i) { return int(i); };
+        QTest::newRow("RNE S: a start") << QByteArray("C1,01/04/2023,S,C2,N1,U4,PR1,,,,,,") << id(IndicatorId::ClaStarts) << qint64(1) << 0;
+        QTest::newRow("RNE S1: no start (not read as S)") << QByteArray("C1,01/04/2023,S1,C2,N1,U4,PR1,,,,,,") << id(IndicatorId::ClaStarts)
+                                                          << qint64(0) << 1;
+        QTest::newRow("LS V3: short breaks, not looked after") << QByteArray("C1,01/04/2023,S,V3,N1,U4,PR1,,,,,,") << id(IndicatorId::Cla)
+                                                               << qint64(0) << 0;
+        QTest::newRow("LS v3: a finding, not read as V3") << QByteArray("C1,01/04/2023,S,v3,N1,U4,PR1,,,,,,") << id(IndicatorId::Cla)
+                                                          << qint64(1) << 1;
+        QTest::newRow("PR1: in-house fostering") << QByteArray("C1,01/04/2023,S,C2,N1,U4,PR1,,,,,,") << id(IndicatorId::InHouseShareFostering)
+                                                 << qint64(1) << 0;
+        QTest::newRow("PR12: not in-house (not read as PR1)") << QByteArray("C1,01/04/2023,S,C2,N1,U4,PR12,,,,,,")
+                                                              << id(IndicatorId::InHouseShareFostering) << qint64(0) << 1;
+        QTest::newRow("PLACE K2: secure and children's homes") << QByteArray("C1,01/04/2023,S,C2,N1,K2,PR4,,,,,,")
+                                                               << id(IndicatorId::MixSecureAndChildrensHomes) << qint64(1) << 0;
+        QTest::newRow("PLACE K22: unknown (not read as K2)") << QByteArray("C1,01/04/2023,S,C2,N1,K22,PR4,,,,,,")
+                                                             << id(IndicatorId::MixSecureAndChildrensHomes) << qint64(0) << 1;
+        QTest::newRow("PLACE K22: in the unknown group") << QByteArray("C1,01/04/2023,S,C2,N1,K22,PR4,,,,,,") << id(IndicatorId::MixUnknown)
+                                                         << qint64(1) << 1;
+    }
+
+    void codesAreReadWholeByTheIndicators()
+    {
+        QFETCH(QByteArray, episode);
+        QFETCH(int, indicator);
+        QFETCH(qint64, count);
+        QFETCH(int, findings);
+        TestStore ts;
+        Importer importer(*ts);
+        QCOMPARE(importer.importData({{"header.csv", headerCsv}, {"episodes.csv", episodesHeader + episode + "\n"}}), Importer::Result::Imported);
+        QCOMPARE(importer.findings().size(), findings);
+        QCOMPARE(IndicatorEngine(*ts).valueAt(IndicatorId(indicator), QDate(2024, 3, 31)).count, count);
+    }
+
+    // PRODUCT §3: postcode districts only. The district is the outward code: the inward code is
+    // always the last three characters (a digit and two letters), with or without the space.
+    void postcodeDistrictIsTheOutwardCode_data()
+    {
+        QTest::addColumn<QString>("postcode");
+        QTest::addColumn<QString>("district");
+        QTest::newRow("NF1 2AB") << "NF1 2AB" << "NF1";
+        QTest::newRow("NF12AB, no space: the last three are the inward code") << "NF12AB" << "NF1";
+        QTest::newRow("lower case, spaces around") << " nf1 2ab " << "NF1";
+        QTest::newRow("SW1A 1AA: a four-character district") << "SW1A 1AA" << "SW1A";
+        QTest::newRow("B12AB: a one-letter district") << "B12AB" << "B1";
+        QTest::newRow("NF10: a district alone") << "NF10" << "NF10";
+        QTest::newRow("NF1 2: a district and part of an inward code") << "NF1 2" << "NF1";
+        QTest::newRow("GIR 0AA") << "GIR 0AA" << "GIR";
+        QTest::newRow("an address") << "12 High Street" << "";
+        QTest::newRow("two postcodes") << "NF1 2AB NF2 3CD" << "";
+        QTest::newRow("digits") << "12345" << "";
+        QTest::newRow("empty") << "" << "";
+    }
+
+    void postcodeDistrictIsTheOutwardCode()
+    {
+        QFETCH(QString, postcode);
+        QFETCH(QString, district);
+        QCOMPARE(Codes::postcodeDistrict(postcode), district);
+        QCOMPARE(CaseStore::postcodeDistrict(postcode), district);
+    }
+
+    // What an import stores of HOME_POST and PL_POST: the district, never the inward code; and the
+    // out-of-area share still reads it (the authority's districts NF1 NF2; hand-worked: of the
+    // two children looked after on 31/03/2024 one is placed in ZZ9, out of area: 1 of 2).
+    void postcodesAreStoredAsDistricts()
+    {
+        TestStore ts;
+        QVERIFY(ts->setSetting(QStringLiteral("authority_postcode_districts"), QStringLiteral("NF1 NF2")));
+        const QByteArray episodes = episodesHeader
+            + "C1,01/04/2023,S,C2,N1,U4,PR1,,,,nf1 2ab,NF12AB,\n"
+              "C2,01/04/2023,S,C2,N1,U4,PR4,,,,NF2 3CD,zz9 9zz,\n";
+        Importer importer(*ts);
+        QCOMPARE(importer.importData({{"header.csv", headerCsv}, {"episodes.csv", episodes}}), Importer::Result::Imported);
+        QVERIFY2(importer.findings().isEmpty(), qPrintable(importer.findings().value(0).text()));
+        QSqlQuery q = ts->prepare(QStringLiteral("SELECT c.child_ref, e.home_post, e.pl_post FROM episodes e JOIN children c ON c.child_id = e.child_id"
+                                                 " ORDER BY c.child_ref"));
+        QVERIFY(Store::exec(q));
+        QStringList stored;
+        while (q.next())
+            stored << QStringLiteral("%1 %2 %3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+        QCOMPARE(stored, QStringList({"C1 NF1 NF1", "C2 NF2 ZZ9"}));
+        QCOMPARE(ts->scalar(QStringLiteral("SELECT count(*) FROM episodes WHERE length(home_post) > 4 OR length(pl_post) > 4"
+                                           " OR home_post LIKE '% %' OR pl_post LIKE '% %'")).toInt(), 0);
+        const IndicatorValue v = IndicatorEngine(*ts).valueAt(IndicatorId::OutOfArea, QDate(2024, 3, 31));
+        QCOMPARE(v.count, qint64(1));
+        QCOMPARE(v.denominator, qint64(2));
     }
 
     void theSameFileTwiceChangesNothing()

@@ -14,6 +14,7 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -127,6 +128,53 @@ public:
 private:
     QTemporaryDir m_dir;
     QStringList m_databases;
+};
+
+// A throwaway login on the test server, a member of `role` (careboard_editor, ...), with a random
+// password that only this process knows: a real person's connection, not the owner's SET ROLE.
+// Dropped (with what it owns) when this goes out of scope.
+class Login
+{
+public:
+    Login(const QString &name, const QString &role)
+        : m_name(QStringLiteral("cbt_%1_%2").arg(QCoreApplication::applicationPid()).arg(name)),
+          m_password(QString::number(QRandomGenerator::global()->generate64(), 36))
+    {
+        QString error;
+        if (!rawExec(pgServer(), {QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_name),
+                                  QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE %3").arg(m_name, m_password, role)},
+                     &error))
+            qFatal("cannot create the login %s: %s", qPrintable(m_name), qPrintable(error));
+    }
+    ~Login() { rawExec(pgServer(), {QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_name)}); }
+    Login(const Login &) = delete;
+    Login &operator=(const Login &) = delete;
+
+    QString name() const { return m_name; }
+    QString password() const { return m_password; }
+    // `location` (a postgresql:// URL) as this login.
+    QString url(const QString &location) const
+    {
+        QUrl url(location);
+        url.setUserName(m_name);
+        return url.toString();
+    }
+    // Runs statements on a connection of this login to `location`; false with *error (the
+    // server's message) on the first refusal.
+    bool exec(const QString &location, const QStringList &statements, QString *error) const
+    {
+        const QByteArray saved = qgetenv("PGPASSWORD");
+        qputenv("PGPASSWORD", m_password.toUtf8()); // read by libpq when it connects
+        const bool ok = rawExec(url(location), statements, error);
+        if (saved.isNull())
+            qunsetenv("PGPASSWORD");
+        else
+            qputenv("PGPASSWORD", saved);
+        return ok;
+    }
+
+private:
+    QString m_name, m_password;
 };
 
 } // namespace TestSupport

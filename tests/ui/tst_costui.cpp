@@ -195,7 +195,7 @@ private slots:
         const QByteArray before = contentDigest(*s);
         const int auditBefore = s->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt();
         QUndoStack stack;
-        CostCommand *cmd = nullptr;
+        EditCommand *cmd = nullptr;
         if (edit == QLatin1String("fee-new"))
             cmd = new FeeChangeCommand(*s, {a.placementId, QDate(2020, 1, 15), 310000, 5000, QStringLiteral("Uplift")}, a.version);
         else if (edit == QLatin1String("fee-same-date"))
@@ -221,7 +221,7 @@ private slots:
             const qint64 inhouse = s->scalar(QStringLiteral("SELECT category_id FROM cost_categories WHERE name = 'In-house Residential'")).toLongLong();
             cmd = new CategoryOverrideCommand(*s, a.placementId, inhouse, 0, a.version, QStringLiteral("Reclassified"));
         }
-        QVERIFY2(CostCommand::push(&stack, cmd, &error), qPrintable(error));
+        QVERIFY2(EditCommand::push(&stack, cmd, &error), qPrintable(error));
         const QByteArray after = contentDigest(*s);
         QVERIFY(after != before);
         stack.undo();

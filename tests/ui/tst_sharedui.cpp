@@ -347,7 +347,7 @@ private slots:
         PlacementStore ps(*s);
         // The chair raises B from £4,000 to £4,200 (version 1 -> 2) ...
         const int v = ps.placement(b, monthEnd).version;
-        QVERIFY(CostCommand::push(&stack, new FeeChangeCommand(*s, {b, feeFrom, 420000, 0, QStringLiteral("Panel")}, v), &error));
+        QVERIFY(EditCommand::push(&stack, new FeeChangeCommand(*s, {b, feeFrom, 420000, 0, QStringLiteral("Panel")}, v), &error));
         QCOMPARE(ps.placement(b, monthEnd).weeklyFee, qint64(420000));
         // ... the colleague then sets £4,500 on the version the chair left ...
         QVERIFY2(PlacementStore(*colleague).changeFee({b, feeFrom, 450000, 0, QStringLiteral("Provider uplift")},

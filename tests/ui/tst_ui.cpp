@@ -166,7 +166,7 @@ private slots:
         // Edits are on the window's one undo stack (Edit ▸ Undo, the History dock) and go back
         // through the store.
         QCOMPARE(view->undoStack(), w->undoStack());
-        QCOMPARE(view->undoStack()->count(), 1); // the target was set on the model directly above
+        QCOMPARE(view->undoStack()->count(), 2); // the target (set on the model, which pushes a step too) and the commentary
         view->undoStack()->undo();
         QCOMPARE(model->commentaryAt(row), QString());
         view->undoStack()->redo();
@@ -180,7 +180,7 @@ private slots:
         view->undoStack()->undo(); // the commentary, made for the period shown before
         model->setPeriod(ScorecardModel::Period::Quarter, model->periodEnd());
         QVERIFY(model->periodKey() != commentaryPeriod);
-        QCOMPARE(view->undoStack()->count(), 2);
+        QCOMPARE(view->undoStack()->count(), 3);
         view->undoStack()->redo();
         QCOMPARE(w->store().scalar(QStringLiteral("SELECT body FROM commentary WHERE period = ?"), {commentaryPeriod}).toString(),
                  QStringLiteral("Placement moves are rising after the closure of two homes."));

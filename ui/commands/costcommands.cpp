@@ -5,7 +5,6 @@
 #include "storeevents.h"
 
 #include <QCoreApplication>
-#include <QUndoStack>
 
 namespace {
 QString tr(const char *text)
@@ -19,47 +18,10 @@ QString budgetText(const BudgetRecord &b)
 }
 } // namespace
 
-CostCommand::CostCommand(Store &store, QUndoCommand *parent) : QUndoCommand(parent), m_store(store) {}
-
-bool CostCommand::push(QUndoStack *stack, CostCommand *command, QString *error)
-{
-    QString pushError;
-    command->m_pushError = &pushError;
-    stack->push(command); // may delete `command` (refused, or merged into the previous step)
-    if (pushError.isEmpty())
-        return true;
-    if (error)
-        *error = pushError;
-    return false;
-}
-
-void CostCommand::fail(const QString &message)
-{
-    m_failed = true;
-    m_lastError = message;
-    if (m_pushError)
-        *m_pushError = message;
-    // Obsolete: QUndoStack discards a command whose redo or undo could not be applied, so the
-    // history never claims a change the store does not hold.
-    setObsolete(true);
-    emit StoreEvents::of(m_store)->editFailed(message);
-}
-
-void CostCommand::succeeded(qint64 placementId)
-{
-    m_failed = false;
-    m_lastError.clear();
-    m_pushError = nullptr;
-    StoreEvents *events = StoreEvents::of(m_store);
-    if (placementId)
-        emit events->placementChanged(placementId);
-    emit events->costsChanged();
-}
-
 // FeeChangeCommand ---------------------------------------------------------------------------
 
 FeeChangeCommand::FeeChangeCommand(Store &store, PlacementStore::FeeChange change, int expectedVersion, QUndoCommand *parent)
-    : CostCommand(store, parent), m_change(std::move(change)), m_version(expectedVersion)
+    : EditCommand(store, parent), m_change(std::move(change)), m_version(expectedVersion)
 {
     const PlacementRecord p = PlacementStore(store).placement(m_change.placementId, m_change.effectiveFrom);
     setText(tr("Fee of %1 from %2: %3 + %4 extras")
@@ -83,7 +45,7 @@ void FeeChangeCommand::redo()
     }
     m_applied = true;
     ++m_version;
-    succeeded(m_change.placementId);
+    costsSucceeded(m_change.placementId);
 }
 
 void FeeChangeCommand::undo()
@@ -103,7 +65,7 @@ void FeeChangeCommand::undo()
         return;
     }
     ++m_version;
-    succeeded(m_change.placementId);
+    costsSucceeded(m_change.placementId);
 }
 
 bool FeeChangeCommand::mergeWith(const QUndoCommand *other)
@@ -123,7 +85,7 @@ bool FeeChangeCommand::mergeWith(const QUndoCommand *other)
 
 BudgetChangeCommand::BudgetChangeCommand(Store &store, BudgetRecord budget, int expectedVersion, const QString &reason,
                                          QUndoCommand *parent)
-    : CostCommand(store, parent), m_new(budget), m_version(expectedVersion), m_reason(reason)
+    : EditCommand(store, parent), m_new(budget), m_version(expectedVersion), m_reason(reason)
 {
     m_previous = CostStore(store).budget(budget.financialYear, budget.categoryId);
     const QString category = CostStore(store).categoryName(budget.categoryId);
@@ -139,7 +101,7 @@ void BudgetChangeCommand::redo()
     }
     m_applied = true;
     m_version = m_version + 1; // an insert (0) becomes version 1
-    succeeded();
+    costsSucceeded();
 }
 
 void BudgetChangeCommand::undo()
@@ -155,7 +117,7 @@ void BudgetChangeCommand::undo()
         return;
     }
     m_version = m_previous.version == 0 ? 0 : m_version + 1;
-    succeeded();
+    costsSucceeded();
 }
 
 bool BudgetChangeCommand::mergeWith(const QUndoCommand *other)
@@ -173,7 +135,7 @@ bool BudgetChangeCommand::mergeWith(const QUndoCommand *other)
 
 SnapshotEditCommand::SnapshotEditCommand(Store &store, SnapshotRow row, int expectedVersion, const QString &reason,
                                          QUndoCommand *parent)
-    : CostCommand(store, parent), m_new(row), m_version(expectedVersion), m_reason(reason)
+    : EditCommand(store, parent), m_new(row), m_version(expectedVersion), m_reason(reason)
 {
     m_previous = CostStore(store).snapshotRow(row.id);
     setText(tr("Cost table %1, %2: %3 at %4").arg(row.month, row.category).arg(row.number).arg(Money::format(row.aveUnitWeek)));
@@ -188,7 +150,7 @@ void SnapshotEditCommand::redo()
     }
     m_applied = true;
     ++m_version;
-    succeeded();
+    costsSucceeded();
 }
 
 void SnapshotEditCommand::undo()
@@ -199,7 +161,7 @@ void SnapshotEditCommand::undo()
         return;
     }
     ++m_version;
-    succeeded();
+    costsSucceeded();
 }
 
 bool SnapshotEditCommand::mergeWith(const QUndoCommand *other)
@@ -217,7 +179,7 @@ bool SnapshotEditCommand::mergeWith(const QUndoCommand *other)
 
 CategoryOverrideCommand::CategoryOverrideCommand(Store &store, qint64 placementId, qint64 categoryId, qint64 previousOverride,
                                                  int expectedVersion, const QString &reason, QUndoCommand *parent)
-    : CostCommand(store, parent), m_placementId(placementId), m_category(categoryId), m_previous(previousOverride),
+    : EditCommand(store, parent), m_placementId(placementId), m_category(categoryId), m_previous(previousOverride),
       m_version(expectedVersion), m_reason(reason)
 {
     const QString name = categoryId ? CostStore(store).categoryName(categoryId) : tr("the mapped category");
@@ -233,7 +195,7 @@ void CategoryOverrideCommand::redo()
         return;
     }
     ++m_version;
-    succeeded(m_placementId);
+    costsSucceeded(m_placementId);
 }
 
 void CategoryOverrideCommand::undo()
@@ -244,13 +206,13 @@ void CategoryOverrideCommand::undo()
         return;
     }
     ++m_version;
-    succeeded(m_placementId);
+    costsSucceeded(m_placementId);
 }
 
 // CategoryEditCommand ------------------------------------------------------------------------
 
 CategoryEditCommand::CategoryEditCommand(Store &store, const CostCategory &before, const CostCategory &after, QUndoCommand *parent)
-    : CostCommand(store, parent), m_before(before), m_after(after), m_version(before.version)
+    : EditCommand(store, parent), m_before(before), m_after(after), m_version(before.version)
 {
     setText(tr("Category %1 edited").arg(after.name));
 }
@@ -265,8 +227,8 @@ void CategoryEditCommand::redo()
         return;
     }
     ++m_version;
-    emit StoreEvents::of(m_store)->categoriesChanged();
-    succeeded();
+    emit events()->categoriesChanged();
+    costsSucceeded();
 }
 
 void CategoryEditCommand::undo()
@@ -279,14 +241,14 @@ void CategoryEditCommand::undo()
         return;
     }
     ++m_version;
-    emit StoreEvents::of(m_store)->categoriesChanged();
-    succeeded();
+    emit events()->categoriesChanged();
+    costsSucceeded();
 }
 
 // MappingChangeCommand -----------------------------------------------------------------------
 
 MappingChangeCommand::MappingChangeCommand(Store &store, const CategoryMapping &mapping, qint64 newCategoryId, QUndoCommand *parent)
-    : CostCommand(store, parent), m_mapping(mapping), m_new(newCategoryId)
+    : EditCommand(store, parent), m_mapping(mapping), m_new(newCategoryId)
 {
     setText(tr("Mapping %1 / %2 changed").arg(mapping.place, mapping.placeProvider.isEmpty() ? tr("any") : mapping.placeProvider));
 }
@@ -298,8 +260,8 @@ void MappingChangeCommand::redo()
         fail(error);
         return;
     }
-    emit StoreEvents::of(m_store)->categoriesChanged();
-    succeeded();
+    emit events()->categoriesChanged();
+    costsSucceeded();
 }
 
 void MappingChangeCommand::undo()
@@ -309,6 +271,6 @@ void MappingChangeCommand::undo()
         fail(tr("Could not undo the mapping change: %1").arg(error));
         return;
     }
-    emit StoreEvents::of(m_store)->categoriesChanged();
-    succeeded();
+    emit events()->categoriesChanged();
+    costsSucceeded();
 }

@@ -1,46 +1,14 @@
 #pragma once
-// Every edit of the cost editor (and the Panel's fee decisions) as an undo command on the main
-// window's one QUndoStack. Each command writes through the store layer (one transaction with its
-// audit entry, refusing a stale version) and tells StoreEvents. Typing into the same cell merges
-// into one undo step. A refused write leaves the store unchanged: the command marks itself
-// obsolete (QUndoStack then discards it) and reports lastError() and StoreEvents::editFailed.
+// Every edit of the cost editor as an EditCommand: fees, budgets, snapshot cells, categories and
+// their mapping. Typing into the same cell merges into one undo step (id()/mergeWith).
+#include "editcommand.h"
+
 #include "store/coststore.h"
 #include "store/placementstore.h"
 
-#include <QUndoCommand>
-
-class Store;
-class QUndoStack;
-
-class CostCommand : public QUndoCommand
-{
-public:
-    QString lastError() const { return m_lastError; }
-    bool failed() const { return m_failed; }
-
-    // Pushes `command` onto `stack`. Returns false, with the store's message in *error, if its
-    // first application was refused (nothing written; the command is discarded).
-    static bool push(QUndoStack *stack, CostCommand *command, QString *error);
-
-protected:
-    CostCommand(Store &store, QUndoCommand *parent);
-    // Records a refusal: the first redo marks the command obsolete (never pushed); a failed undo
-    // or redo later also drops it from the stack, leaving the store as it is.
-    void fail(const QString &message);
-    void succeeded(qint64 placementId = 0);
-
-    Store &m_store;
-    bool m_applied = false;
-
-private:
-    QString m_lastError;
-    bool m_failed = false;
-    QString *m_pushError = nullptr;
-};
-
 // A placement's weekly fee and additionalities from a date (PlacementStore::changeFee); undo
 // restores the previous fee row at that date, or removes the new one.
-class FeeChangeCommand : public CostCommand
+class FeeChangeCommand : public EditCommand
 {
 public:
     enum { Id = 4001 };
@@ -63,7 +31,7 @@ private:
 };
 
 // A budget cell (number or unit cost) of one category and financial year.
-class BudgetChangeCommand : public CostCommand
+class BudgetChangeCommand : public EditCommand
 {
 public:
     enum { Id = 4002 };
@@ -82,7 +50,7 @@ private:
 };
 
 // A cell of an entered or imported cost table snapshot.
-class SnapshotEditCommand : public CostCommand
+class SnapshotEditCommand : public EditCommand
 {
 public:
     enum { Id = 4003 };
@@ -100,7 +68,7 @@ private:
 };
 
 // A placement's cost category set by hand (0 returns it to the mapping).
-class CategoryOverrideCommand : public CostCommand
+class CategoryOverrideCommand : public EditCommand
 {
 public:
     CategoryOverrideCommand(Store &store, qint64 placementId, qint64 categoryId, qint64 previousOverride, int expectedVersion,
@@ -116,7 +84,7 @@ private:
 };
 
 // A cost category's name, order, type, provision or in-house equivalent.
-class CategoryEditCommand : public CostCommand
+class CategoryEditCommand : public EditCommand
 {
 public:
     CategoryEditCommand(Store &store, const CostCategory &before, const CostCategory &after, QUndoCommand *parent = nullptr);
@@ -129,7 +97,7 @@ private:
 };
 
 // PLACE x PLACE_PROVIDER mapped onto another category.
-class MappingChangeCommand : public CostCommand
+class MappingChangeCommand : public EditCommand
 {
 public:
     MappingChangeCommand(Store &store, const CategoryMapping &mapping, qint64 newCategoryId, QUndoCommand *parent = nullptr);
