@@ -4,6 +4,7 @@
 #include "core/dates.h"
 #include "domain/costtotals.h"
 #include "domain/indicatorengine.h"
+#include "domain/returnmeasures.h"
 #include "store/store.h"
 
 #include <QJsonDocument>
@@ -97,6 +98,19 @@ int indicators(const QStringList &arguments)
     };
     // PRODUCT §10: the CIN census's front door and child protection.
     CinKeys::appendIndicators(engine, at, &fields);
+    // PRODUCT §11's keys: shares as *_pct in percent, counts, means; ceased_by_route an object.
+    for (const IndicatorInfo &i : ReturnMeasures::infos()) {
+        const IndicatorValue &m = s.value(i.id);
+        fields.push_back({i.key, i.unit == IndicatorUnit::Share ? number(m.rate * 100.0)
+                                 : i.unit == IndicatorUnit::Count ? QJsonValue(double(m.count)) : number(m.rate)});
+    }
+    fields.push_back({"ceased_by_route", QJsonValue()});
+    QJsonObject routes;
+    QList<QPair<QString, QJsonValue>> routeFields;
+    for (const IndicatorEngine::RouteCount &r : engine.ceasedByRoute(at)) {
+        routes.insert(r.key, double(r.children));
+        routeFields.push_back({QStringLiteral("ceased_by_route.") + r.key, double(r.children)});
+    }
     QJsonObject mix;
     QList<QPair<QString, QJsonValue>> mixFields;
     for (int g = 0; g < Codes::placementGroupCount; ++g) {
@@ -109,13 +123,13 @@ int indicators(const QStringList &arguments)
     if (format == QLatin1String("json")) {
         QJsonObject o;
         for (const auto &[key, value] : fields)
-            o.insert(key, key == QLatin1String("placement_mix") ? QJsonValue(mix) : value);
+            o.insert(key, key == QLatin1String("placement_mix") ? QJsonValue(mix) : key == QLatin1String("ceased_by_route") ? QJsonValue(routes) : value);
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         QStringList header, row;
         for (const auto &[key, value] : fields) {
-            if (key == QLatin1String("placement_mix")) {
-                for (const auto &[k, m] : mixFields) {
+            if (key == QLatin1String("placement_mix") || key == QLatin1String("ceased_by_route")) {
+                for (const auto &[k, m] : key == QLatin1String("placement_mix") ? mixFields : routeFields) {
                     header << k;
                     row << csvNumber(m);
                 }

@@ -27,6 +27,7 @@ QString unitName(IndicatorUnit u)
     case IndicatorUnit::RatePer10k: return QStringLiteral("rate_per_10k");
     case IndicatorUnit::Share: return QStringLiteral("share");
     case IndicatorUnit::Count: return QStringLiteral("count");
+    case IndicatorUnit::Mean: return QStringLiteral("mean");
     }
     return {};
 }

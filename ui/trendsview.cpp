@@ -28,6 +28,7 @@
 #include <QToolButton>
 #include <QTableView>
 #include <QToolTip>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -39,6 +40,7 @@ struct Choice {
     IndicatorId id;
     const char *label;
     const char *counted;
+    const char *group = nullptr;  // the first of a group (issue 17) names it in the list
 };
 const Choice choices[] = {
     {IndicatorId::Cla, QT_TRANSLATE_NOOP("TrendsView", "Children looked after"), QT_TRANSLATE_NOOP("TrendsView", "Children looked after")},
@@ -46,6 +48,16 @@ const Choice choices[] = {
     {IndicatorId::Cin, QT_TRANSLATE_NOOP("TrendsView", "Children in need"), QT_TRANSLATE_NOOP("TrendsView", "Children in need")},
     {IndicatorId::ClaStarts, QT_TRANSLATE_NOOP("TrendsView", "Started to be looked after (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children who started")},
     {IndicatorId::ClaCeased, QT_TRANSLATE_NOOP("TrendsView", "Ceased to be looked after (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children who ceased")},
+    {IndicatorId::MissingChildrenPct, QT_TRANSLATE_NOOP("TrendsView", "Children missing (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children missing"), QT_TRANSLATE_NOOP("TrendsView", "Missing")},
+    {IndicatorId::MissingIncidents, QT_TRANSLATE_NOOP("TrendsView", "Missing incidents (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children missing")},
+    {IndicatorId::AwayIncidents, QT_TRANSLATE_NOOP("TrendsView", "Away without authorisation (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children away")},
+    {IndicatorId::CareLeaversInTouch, QT_TRANSLATE_NOOP("TrendsView", "Care leavers in touch"), QT_TRANSLATE_NOOP("TrendsView", "Care leavers in touch"), QT_TRANSLATE_NOOP("TrendsView", "Care leavers")},
+    {IndicatorId::CareLeaversEet, QT_TRANSLATE_NOOP("TrendsView", "Care leavers in education, employment or training"), QT_TRANSLATE_NOOP("TrendsView", "Care leavers in EET")},
+    {IndicatorId::CareLeaversSuitableAccom, QT_TRANSLATE_NOOP("TrendsView", "Care leavers in suitable accommodation"), QT_TRANSLATE_NOOP("TrendsView", "Care leavers suitably housed")},
+    {IndicatorId::Adoptions, QT_TRANSLATE_NOOP("TrendsView", "Adoptions (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children adopted"), QT_TRANSLATE_NOOP("TrendsView", "Permanence")},
+    {IndicatorId::Sgo, QT_TRANSLATE_NOOP("TrendsView", "Special guardianship orders (year to date)"), QT_TRANSLATE_NOOP("TrendsView", "Children on an SGO")},
+    {IndicatorId::A1Days, QT_TRANSLATE_NOOP("TrendsView", "A1: days from care to placement for adoption (3 years)"), QT_TRANSLATE_NOOP("TrendsView", "Children adopted")},
+    {IndicatorId::A2Days, QT_TRANSLATE_NOOP("TrendsView", "A2: days from placement order to match (3 years)"), QT_TRANSLATE_NOOP("TrendsView", "Children adopted")},
 };
 
 // The combo's data for a CIN census measure: beyond every IndicatorId.
@@ -76,8 +88,15 @@ TrendsView::TrendsView(Store &store, IndicatorEngine &engine, QWidget *parent)
     const int lastFy = Dates::financialYear(end);
 
     m_indicator = new QComboBox(this);
-    for (const Choice &c : choices)
+    for (const Choice &c : choices) {
+        if (c.group) {  // a heading, not a choice
+            m_indicator->insertSeparator(m_indicator->count());
+            m_indicator->addItem(tr(c.group));
+            if (auto *items = qobject_cast<QStandardItemModel *>(m_indicator->model()))
+                items->item(m_indicator->count() - 1)->setFlags(Qt::NoItemFlags);
+        }
         m_indicator->addItem(tr(c.label), int(c.id));
+    }
     // PRODUCT §10: the CIN census's measures, under their own heading.
     m_indicator->insertSeparator(m_indicator->count());
     m_indicator->addItem(tr("Front door & child protection"), -1);
@@ -234,9 +253,20 @@ void TrendsView::refresh()
 
     const QString stepText = step == Step::Month ? tr("month end") : step == Step::Quarter ? tr("quarter end") : tr("31 March");
     const bool flow = info.id == IndicatorId::ClaStarts || info.id == IndicatorId::ClaCeased;
-    m_heading->setText(tr("%1 — rate per 10,000 children under 18, %2%3")
-                           .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), stepText,
-                                flow ? tr(", financial year to date") : QString()));
+    // The rest of the 903 (issue 17) comes as shares (drawn in per cent), counts and means.
+    const bool yearToDate = info.id == IndicatorId::MissingChildrenPct || info.id == IndicatorId::MissingIncidents
+                            || info.id == IndicatorId::AwayIncidents || info.id == IndicatorId::Adoptions || info.id == IndicatorId::Sgo;
+    const bool rate = info.unit == IndicatorUnit::RatePer10k;
+    const double scale = info.unit == IndicatorUnit::Share ? 100.0 : 1.0;
+    const bool days = info.id == IndicatorId::A1Days || info.id == IndicatorId::A2Days;
+    const QString unitText = rate ? tr("rate per 10,000 children under 18") : info.unit == IndicatorUnit::Share ? tr("per cent")
+                           : days ? tr("mean days") : info.unit == IndicatorUnit::Mean ? tr("mean") : tr("number");
+    m_heading->setText(tr("%1 — %2, %3%4")
+                           .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), unitText, stepText,
+                                flow || yearToDate ? tr(", financial year to date") : QString()));
+    if (!rate)
+        for (IndicatorValue &v : m_values)
+            v.rate *= scale;
 
     TrendLine own{m_store.authorityName(), {}, false};
     for (const IndicatorValue &v : std::as_const(m_values))
@@ -261,19 +291,25 @@ void TrendsView::refresh()
                 englandByYear << qMakePair(b.year, b.value);
             const QDate at(b.year, 3, 31);
             if (at >= from && at <= to)
-                line.points << TrendPoint{at, b.value, 0, 0};
+                line.points << TrendPoint{at, rate ? b.value : b.value * info.benchmarkScale * scale, 0, 0};
         }
-        if (!line.points.isEmpty() || comparator == QLatin1String("England"))
+        // England's line is drawn (empty, so its absence shows) where the shipped comparators
+        // could have it; the 903 measures England does not publish get none (issue 17).
+        if (!line.points.isEmpty() || (comparator == QLatin1String("England") && (rate || !info.benchmark.isEmpty())))
             lines << line;
     }
     m_model->setSeries(m_values, englandByYear);
+    if (rate)
+        m_model->setTitles({}, {});
+    else
+        m_model->setTitles(info.unit == IndicatorUnit::Share ? tr("Out of") : tr("Over"), unitText.left(1).toUpper() + unitText.mid(1));
 
     QChart *old = m_chartView->chart();
     m_lines = lines;
-    m_chartTitle = tr("%1 per 10,000 children, %2 to %3")
+    m_chartTitle = (rate ? tr("%1 per 10,000 children, %2 to %3") : tr("%1, %2 to %3"))
                        .arg(tr(choice.label).section(QLatin1String(" ("), 0, 0), Dates::financialYearLabel(fromFy),
                             Dates::financialYearLabel(toFy));
-    m_valueTitle = tr("Rate per 10,000 under-18s");
+    m_valueTitle = rate ? tr("Rate per 10,000 under-18s") : unitText.left(1).toUpper() + unitText.mid(1);
     QChart *chart = TrendChart::build(m_chartTitle, m_valueTitle, lines);
     m_chartView->setChart(chart);
     delete old;
@@ -289,6 +325,15 @@ void TrendsView::refresh()
                 if (v.at != d)
                     continue;
                 const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+                if (Indicators::info(indicator()).unit != IndicatorUnit::RatePer10k) {
+                    QToolTip::showText(QCursor::pos(),
+                                       tr("<b>%1</b><br>%2<br>%3 of %4%5")
+                                           .arg(Dates::uk(v.at), v.hasRate() ? uk.toString(v.rate, 'f', 1) : QStringLiteral("–"),
+                                                uk.toString(v.count), uk.toString(v.denominator),
+                                                m_childLevel ? tr("<br><i>Click to list the children</i>") : QString()),
+                                       m_chartView);
+                    continue;
+                }
                 QToolTip::showText(QCursor::pos(),
                                    tr("<b>%1</b><br>Rate: %2 per 10,000<br>%3: %4<br>Under-18 population: %5%6")
                                        .arg(Dates::uk(v.at), v.hasRate() ? uk.toString(v.rate, 'f', 1) : QStringLiteral("–"),

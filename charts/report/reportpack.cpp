@@ -82,6 +82,7 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
         for (const BenchmarkRow &b : CaseStore(store).benchmarks(info.benchmark, QStringLiteral("England")))
             england << qMakePair(b.year, b.value * info.benchmarkScale * scale);
     const QString unitTitle = percent ? QObject::tr("Per cent") : info.unit == IndicatorUnit::Count ? QObject::tr("Children")
+                            : info.unit == IndicatorUnit::Mean  ? info.title
                                                                                                     : QObject::tr("Rate per 10,000 under-18s");
     doc.blocks << ReportBlock::heading(info.title);
     doc.blocks << ReportBlock::paragraph(explanation);
@@ -107,9 +108,10 @@ void trendSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, co
 
     TableData t;
     t.title = QObject::tr("%1: the figures behind the chart").arg(info.title);
+    const bool mean = info.unit == IndicatorUnit::Mean;  // A1, A2, SDQ (issue 17): a mean over the children
     t.headers = {QObject::tr("Quarter end"), QObject::tr("Children"),
-                 percent ? QObject::tr("Of children") : QObject::tr("Under-18 population"),
-                 percent ? QObject::tr("Per cent") : QObject::tr("Rate per 10,000"), QObject::tr("England (31 March)")};
+                 percent ? QObject::tr("Of children") : mean ? QObject::tr("Over children") : QObject::tr("Under-18 population"),
+                 percent ? QObject::tr("Per cent") : mean ? QObject::tr("Mean") : QObject::tr("Rate per 10,000"), QObject::tr("England (31 March)")};
     for (int i = 0; i < values.size(); ++i) {
         const IndicatorValue &v = values[i];
         QString e;
@@ -220,6 +222,40 @@ void mixSection(ReportDocument &doc, Store &store, IndicatorEngine &engine, cons
     trendSection(doc, store, engine, p, IndicatorId::ExternalShareFostering,
                  QObject::tr("Share of foster placements provided externally (PLACE_PROVIDER PR2–PR5) rather than by the "
                              "authority's own carers (PR1), at each quarter end."));
+}
+
+// The rest of the 903 (issue 17; docs/MEASURES.md): missing, care leavers, permanence and how
+// children left care this year, a table whose routes are the parts of cla_ceased.
+void returnSections(ReportDocument &doc, Store &store, IndicatorEngine &engine, const Period &p)
+{
+    trendSection(doc, store, engine, p, IndicatorId::MissingChildrenPct,
+                 QObject::tr("Children who went missing (MISSING = M) in the financial year to each quarter end, as a share "
+                             "of the children looked after at any time in it. An episode counts in the year it began."));
+    trendSection(doc, store, engine, p, IndicatorId::ReviewsOnTime,
+                 QObject::tr("Children looked after (20 working days or more) whose reviews were all held by their due dates: "
+                             "the first within 20 working days, the second within 3 months, then every 6 months."));
+    trendSection(doc, store, engine, p, IndicatorId::CareLeaversEet,
+                 QObject::tr("Care leavers whose 17th to 21st birthday falls in the collection year, in education, employment "
+                             "or training (OC3 ACTIV), of those whose activity is known. England's figure is for ages 19 to 21."));
+    trendSection(doc, store, engine, p, IndicatorId::A1Days,
+                 QObject::tr("A1: for children adopted in the 3 years to each quarter end, the mean days from entering care to "
+                             "being placed for adoption (or to the adoption, when adopted by their foster carers)."));
+    doc.blocks << ReportBlock::heading(QObject::tr("How children left care"));
+    TableData t;
+    t.title = QObject::tr("Children who ceased to be looked after, %1 to %2")
+                  .arg(Dates::uk(Dates::financialYearStart(p.financialYear)), Dates::uk(p.at));
+    t.headers = {QObject::tr("Route"), QObject::tr("Children")};
+    qint64 total = 0;
+    for (const IndicatorEngine::RouteCount &r : engine.ceasedByRoute(p.at)) {
+        t.rows << QVector<TableCell>{text(r.title), number(r.children)};
+        total += r.children;
+    }
+    QVector<int> parts;
+    for (int i = 0; i < t.rows.size(); ++i)
+        parts << i;
+    t.rows << QVector<TableCell>{text(QObject::tr("All who ceased")), number(total)};
+    t.protectTotal(parts, 1, int(t.rows.size()) - 1);
+    doc.blocks << ReportBlock::tableBlock(t);
 }
 
 void costSection(ReportDocument &doc, Store &store, const Period &p)
@@ -348,6 +384,7 @@ ReportDocument build(Store &store, IndicatorEngine &engine, QDate at, bool publi
                              "includes children looked after and on plans), per 10,000 under-18s."));
     CinReport::addSection(doc, store, engine, p.at);
     mixSection(doc, store, engine, p);
+    returnSections(doc, store, engine, p);
     costSection(doc, store, p);
     if (StoreRoles::access(store).childLevel) {
         avoidanceSection(doc, store, p);

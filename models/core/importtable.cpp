@@ -1,5 +1,7 @@
 #include "core/importtable.h"
 
+#include "core/returnkinds.h"
+
 #include <QDate>
 
 // ---------------------------------------------------------------------------------------------
@@ -69,6 +71,10 @@ const KindSpec &spec(ImportKind kind)
     case ImportKind::Xml903:
     case ImportKind::CinCensus:
     case ImportKind::Unknown: break;
+    default:
+        if (const KindSpec *s = returnSpec(kind))
+            return *s;
+        break;
     }
     return none;
 }
@@ -78,7 +84,12 @@ const std::vector<ImportKind> &csvKinds()
     static const std::vector<ImportKind> kinds = {ImportKind::Header903, ImportKind::Episodes903, ImportKind::Uasc903,
                                                   ImportKind::CpPlans, ImportKind::CinEpisodes, ImportKind::Population,
                                                   ImportKind::Benchmarks, ImportKind::PlacementCosts, ImportKind::CostSnapshot};
-    return kinds;
+    static const std::vector<ImportKind> all = [] {
+        std::vector<ImportKind> k = kinds;
+        k.insert(k.end(), returnKinds().begin(), returnKinds().end());
+        return k;
+    }();
+    return all;
 }
 
 void isoDate(int64_t julian, char *buf)

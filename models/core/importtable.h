@@ -94,7 +94,8 @@ struct Table {
     }
 };
 
-// One file as parsed: a 903 XML file yields a header table and an episodes table.
+// One file as parsed: a 903 XML file yields a header table, an episodes table and one table of
+// each of core/returnkinds.h's kinds (empty when the file has none: the return's rows go).
 struct ParsedFile {
     QString name;
     ImportKind kind = ImportKind::Unknown;
@@ -102,6 +103,17 @@ struct ParsedFile {
     std::vector<Table> tables;
     int returnYear = 0;
     std::shared_ptr<::CinData::Census> cin; // a CIN census: its children and referrals, no tables
+    // XML: a row's line n is the n-th element read; here (its XML line, "CHILD 907440, EPISODE 2").
+    std::vector<std::pair<int, QString>> locations;
+    // Turns an XML row's line into the XML line and the child and element it came from.
+    void locate(int *line, QString *where) const
+    {
+        if (!where->isEmpty() || *line < 1 || size_t(*line) > locations.size())
+            return;
+        const auto &l = locations[size_t(*line - 1)];
+        *line = l.first;
+        *where = l.second;
+    }
 };
 
 // "2024-03-31" into buf (10 bytes) from a Julian day.

@@ -16,6 +16,14 @@ QString importKindName(ImportKind kind)
     case ImportKind::PlacementCosts: return QStringLiteral("placement costs");
     case ImportKind::CostSnapshot: return QStringLiteral("cost table snapshot");
     case ImportKind::CinCensus: return QStringLiteral("CIN census");
+    case ImportKind::Reviews903: return QStringLiteral("903 reviews");
+    case ImportKind::Missing903: return QStringLiteral("903 missing");
+    case ImportKind::Oc2903: return QStringLiteral("903 OC2");
+    case ImportKind::Oc3903: return QStringLiteral("903 OC3");
+    case ImportKind::Ad1903: return QStringLiteral("903 AD1");
+    case ImportKind::PlacedAdoption903: return QStringLiteral("903 placed for adoption");
+    case ImportKind::PrevPerm903: return QStringLiteral("903 previous permanence");
+    case ImportKind::SwEpisodes903: return QStringLiteral("903 social worker episodes");
     case ImportKind::Unknown: break;
     }
     return QStringLiteral("unknown");
@@ -23,11 +31,15 @@ QString importKindName(ImportKind kind)
 
 QString ImportError::text() const
 {
+    if (!where.isEmpty())
+        return QStringLiteral("%1: %2: %3: %4").arg(file, where, column, message);
     return QStringLiteral("%1:%2: %3: %4").arg(file).arg(line).arg(column, message);
 }
 
 QString ImportFinding::text() const
 {
+    if (!where.isEmpty())
+        return QStringLiteral("%1: %2: %3: %4").arg(file, where, rule, message);
     return QStringLiteral("%1:%2: %3: %4").arg(file).arg(line).arg(rule, message);
 }
 

@@ -17,6 +17,15 @@ enum class ImportKind {
     PlacementCosts,
     CostSnapshot,
     CinCensus,                // the CIN census XML (PRODUCT §10)
+    // The rest of the 903 (PRODUCT §11): core/returnkinds.h.
+    Reviews903,
+    Missing903,
+    Oc2903,
+    Oc3903,
+    Ad1903,
+    PlacedAdoption903,
+    PrevPerm903,
+    SwEpisodes903,
 };
 
 // "903 episodes", as shown to the user and stored in imports.kind.
@@ -28,6 +37,7 @@ struct ImportError {
     int line = 0;
     QString column;
     QString message;
+    QString where;     // in an XML file, the child and element ("CHILD 907440, EPISODE 2")
     QString text() const;
 };
 
@@ -38,6 +48,7 @@ struct ImportFinding {
     QString rule;      // e.g. "open-with-rec"
     QString message;
     QString childRef;
+    QString where;     // in an XML file, the child and element ("CHILD 907440, EPISODE 2")
     QString text() const;
 };
 

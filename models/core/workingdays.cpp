@@ -74,4 +74,15 @@ const QVector<QDate> &bankHolidays()
     return table().dates;
 }
 
+QDate add(const QDate &from, int n)
+{
+    QDate d = from;
+    while (n > 0) {
+        d = d.addDays(1);
+        if (isWorkingDay(d))
+            --n;
+    }
+    return d;
+}
+
 } // namespace WorkingDays

@@ -12,6 +12,8 @@ qint64 count(const QDate &from, const QDate &to);
 // The same on Julian days (the engine's form).
 qint64 count(qint64 fromJulian, qint64 toJulian);
 bool isWorkingDay(const QDate &d);
+// The n-th working day after `from` (`from` itself not counted).
+QDate add(const QDate &from, int n);
 // The bank holidays in force, ascending (from the shipped table).
 const QVector<QDate> &bankHolidays();
 

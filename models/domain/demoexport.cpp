@@ -4,6 +4,7 @@
 
 #include "core/money.h"
 #include "domain/demogenerator.h"
+#include "domain/demoreturns.h"
 
 #include <QDir>
 #include <QFile>
@@ -155,7 +156,8 @@ bool write(const DemoData &d, const QString &dirPath, QString *error)
         && population.save(dir.filePath(QStringLiteral("population.csv")), error)
         && costs.save(dir.filePath(QStringLiteral("placement_costs.csv")), error)
         // And the CIN census the case system would send (issue 16).
-        && DemoCensus::writeXml(DemoCensus::make(d), dir.filePath(QStringLiteral("cin_census.xml")), error);
+        && DemoCensus::writeXml(DemoCensus::make(d), dir.filePath(QStringLiteral("cin_census.xml")), error)
+        && DemoReturns::exportFiles(d, dirPath, error);
 }
 
 } // namespace DemoExport

@@ -1,4 +1,5 @@
 #include "domain/demogenerator.h"
+#include "domain/demoreturns.h"
 
 #include "core/dates.h"
 #include "core/rng.h"
@@ -272,6 +273,8 @@ struct Generator {
         const char *ls = uasc ? "V2" : (rng.chance(0.45) ? "C1" : rng.chance(0.5) ? "V2" : (rng.chance(0.9) ? "C2" : "L2"));
         Placement pl = choosePlacement(age, t, uasc);
         QDate legalChange = (QByteArrayView(ls) == "C1" || QByteArrayView(ls) == "L2") ? t.addDays(rng.range(20, 270)) : QDate();
+        // domain/demoreturns moves this later (A1 near England's ~450 days) and adds the placement
+        // order before it, without touching this random sequence.
         QDate adoptionPlacement = adoption ? start.addDays(rng.range(240, 400)) : QDate();
         const char *reason = nullptr;
         for (int guard = 0; guard < 60; ++guard) {
@@ -679,6 +682,7 @@ DemoData generate(const DemoOptions &options)
 {
     Generator g(options);
     g.run();
+    DemoReturns::generate(g.d, options.seed);
     return std::move(g.d);
 }
 

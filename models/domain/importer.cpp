@@ -6,6 +6,8 @@
 #include "core/importtable.h"
 #include "core/money.h"
 #include "domain/cincensusreader.h"
+#include "core/returnkinds.h"
+#include "domain/returntables.h"
 #include "store/importstore.h"
 #include "store/store.h"
 
@@ -214,11 +216,11 @@ public:
     {
         ++m_errorCount;
         if (m_errors.size() < Importer::maxListedErrors)
-            m_errors.push_back({file, line, column, message});
+            m_errors.push_back({file, line, column, message, QString()});
     }
     void finding(const QString &file, int line, const char *rule, const QString &message, std::string_view child = {})
     {
-        m_findings.push_back({file, line, QString::fromLatin1(rule), message, QString::fromUtf8(child.data(), qsizetype(child.size()))});
+        m_findings.push_back({file, line, QString::fromLatin1(rule), message, QString::fromUtf8(child.data(), qsizetype(child.size())), QString()});
     }
 
     bool parse(const QString &name, const QByteArray &data, ParsedFile *out)
@@ -446,6 +448,13 @@ private:
         if (m_cancelled || m_errorCount > before || !table.spec)
             return false;
         out->tables.push_back(std::move(table));
+        if (const int date = eventDateColumn(out->kind); date >= 0) {
+            int64_t latest = 0;
+            for (size_t r = 0; r < out->tables.back().rows(); ++r)
+                latest = std::max(latest, out->tables.back().cell(r, date));
+            if (latest)
+                out->returnYear = Dates::financialYear(QDate::fromJulianDay(latest));
+        }
         return finish(out);
     }
 
@@ -477,100 +486,183 @@ private:
         return ImportKind::Unknown;
     }
 
-    // The 903 XML form: <Message> (or <Children>) holding <Child> elements, each with the header
-    // fields (CHILDID for CHILD) and <Episode> elements (PL for PLACE), at any nesting depth.
+    // The 903 XML form (PRODUCT §11): <CHILD> elements at any depth under a root of any name
+    // (<Message>, <Children>, <EXPSSDA903>, ...), tags in any case, each child with its header
+    // fields (CHILDID for CHILD), <EPISODE>s (PL for PLACE) and the return's other blocks
+    // (ReturnXml). Rows are numbered as read and every error and finding then names the child
+    // and the element (ParsedFile::locations), since case systems write the file on one line.
     bool parseXml(const QString &name, const QByteArray &data, ParsedFile *out)
     {
         const int before = m_errorCount;
+        const qsizetype errorsBefore = m_errors.size(), findingsBefore = m_findings.size();
         out->kind = ImportKind::Xml903;
-        Table header, episodes;
-        header.file = episodes.file = name;
-        header.spec = &spec(ImportKind::Header903);
-        episodes.spec = &spec(ImportKind::Episodes903);
-        header.columns = int(header.spec->columns.size());
-        episodes.columns = int(episodes.spec->columns.size());
-        const auto indexOf = [](const KindSpec &s, const QString &tag) {
+        std::vector<ImportKind> kinds = {ImportKind::Header903, ImportKind::Episodes903};
+        kinds.insert(kinds.end(), returnKinds().begin(), returnKinds().end());
+        out->tables.resize(kinds.size());
+        for (size_t k = 0; k < kinds.size(); ++k) {
+            out->tables[k].file = name;
+            out->tables[k].spec = &spec(kinds[k]);
+            out->tables[k].columns = int(out->tables[k].spec->columns.size());
+        }
+        const auto columnOf = [&](size_t table, const QString &tag) {
+            const KindSpec &s = *out->tables[table].spec;
             const QString t = tag == QLatin1String("CHILDID") ? QStringLiteral("CHILD") : tag == QLatin1String("PL") ? QStringLiteral("PLACE") : tag;
             for (size_t c = 0; c < s.columns.size(); ++c)
                 if (t == QLatin1String(s.columns[c].name))
                     return int(c);
             return -1;
         };
-        std::vector<std::string> childFields(size_t(header.columns)), episodeFields(size_t(episodes.columns));
-        std::vector<std::pair<std::vector<std::string>, int>> childEpisodes;
-        int childLine = 0, episodeLine = 0, depth = 0;
-        bool inChild = false, inEpisode = false;
-        QXmlStreamReader xml(data);
-        const auto views = [](const std::vector<std::string> &v) {
-            std::vector<std::string_view> out(v.begin(), v.end());
-            return out;
+        struct Block {
+            size_t table;
+            std::vector<std::string> fields;
+            int xmlLine;
+            QString element;
+            int ordinal;
         };
+        std::vector<std::string> childFields(size_t(out->tables[0].columns));
+        std::vector<Block> blocks;
+        long openBlock = -1;
+        int childLine = 0, childCount = 0;
+        bool inChild = false;
+        QString childWhere;
+        const auto where = [&](const Block *b) {
+            const std::string &id = childFields[Header::CHILD];
+            QString w = id.empty() ? QStringLiteral("CHILD #%1 (no CHILDID)").arg(childCount) : QStringLiteral("CHILD %1").arg(QString::fromStdString(id));
+            if (b)
+                w += b->ordinal ? QStringLiteral(", %1 %2").arg(b->element).arg(b->ordinal) : QStringLiteral(", %1").arg(b->element);
+            return w;
+        };
+        const auto xmlError = [&](int line, const QString &column, const QString &message) {
+            const qsizetype n = m_errors.size();
+            error(name, line, column, message);
+            if (m_errors.size() > n)
+                m_errors.back().where = inChild ? where(openBlock >= 0 ? &blocks[size_t(openBlock)] : nullptr) : QString();
+        };
+        const auto addXmlRow = [&](size_t table, std::vector<std::string> &fields, int xmlLine, const QString &at) {
+            fields[0] = childFields[Header::CHILD];
+            if (table >= 2 && out->tables[table].spec->columns[1].type == ColType::Date)
+                fields[1] = childFields[Header::DOB];  // every return table's DOB is the header's
+            std::vector<std::string_view> views(fields.begin(), fields.end());
+            out->locations.emplace_back(xmlLine, at);
+            addRow(out->tables[table], views.data(), int(out->locations.size()));
+            tick();
+        };
+        QXmlStreamReader xml(data);
         while (!xml.atEnd() && !m_cancelled) {
             const auto token = xml.readNext();
             if (token == QXmlStreamReader::StartElement) {
                 const QString tag = xml.name().toString().toUpper();
-                if (++depth == 1 && tag != QLatin1String("MESSAGE") && tag != QLatin1String("CHILDREN")) {
-                    error(name, int(xml.lineNumber()), QStringLiteral("XML"),
-                          QStringLiteral("the root element <%1> is not a 903 return (<Message> or <Children>)").arg(xml.name()));
-                    return false;
-                }
-                if (tag == QLatin1String("CHILD")) {
+                const int line = int(xml.lineNumber());
+                if (tag == QLatin1String("CHILD") && !inChild) {
                     inChild = true;
-                    childLine = int(xml.lineNumber());
+                    ++childCount;
+                    childLine = line;
                     std::fill(childFields.begin(), childFields.end(), std::string());
-                    childEpisodes.clear();
-                } else if (tag == QLatin1String("EPISODE") && inChild) {
-                    inEpisode = true;
-                    episodeLine = int(xml.lineNumber());
-                    std::fill(episodeFields.begin(), episodeFields.end(), std::string());
-                } else if (inChild) {
-                    const int line = int(xml.lineNumber());
-                    const int hc = indexOf(*header.spec, tag), ec = indexOf(*episodes.spec, tag);
-                    if (hc >= 0 || ec >= 0) {
-                        const std::string text = xml.readElementText(QXmlStreamReader::IncludeChildElements).toStdString();
-                        --depth;
-                        if (inEpisode && ec >= 0 && ec != Episode::CHILD)
-                            episodeFields[size_t(ec)] = text;
-                        else if (!inEpisode && hc >= 0)
-                            childFields[size_t(hc)] = text;
-                        else
-                            error(name, line, tag, QStringLiteral("<%1> is not expected here").arg(xml.name()));
-                    }
+                    blocks.clear();
+                    openBlock = -1;
+                    continue;
                 }
-            } else if (token == QXmlStreamReader::EndElement) {
-                --depth;
+                if (!inChild)
+                    continue;
+                const int blockKind = ReturnXml::blockKind(tag);
+                if (blockKind >= 0 && openBlock < 0) {
+                    const size_t table = blockKind == 0 ? 1 : size_t(2 + blockKind - 1);
+                    int ordinal = 0;
+                    for (const Block &b : blocks)
+                        ordinal += b.table == table && b.ordinal > 0;
+                    // A block may come once (OC2) or many times (EPISODE): the first is numbered
+                    // only when the kind can repeat.
+                    const bool repeats = ReturnXml::repeats(blockKind);
+                    blocks.push_back({table, std::vector<std::string>(size_t(out->tables[table].columns)), line, tag,
+                                      repeats ? ordinal + 1 : 0});
+                    openBlock = long(blocks.size()) - 1;
+                    continue;
+                }
+                // A field: the open block's, else the header's, else a single-row table whose
+                // fields case systems write straight into the header (OC3, AD1 in the DfE's own
+                // layout; OC2 and PREV_PERM in some).
+                if (openBlock >= 0) {
+                    Block &b = blocks[size_t(openBlock)];
+                    const int c = columnOf(b.table, tag);
+                    if (c > 0) {
+                        b.fields[size_t(c)] = xml.readElementText(QXmlStreamReader::IncludeChildElements).toStdString();
+                    } else if (columnOf(0, tag) >= 0) {
+                        xmlError(line, tag, QStringLiteral("<%1> is not expected inside <%2>").arg(xml.name(), b.element));
+                    }
+                    continue;
+                }
+                const int hc = columnOf(0, tag);
+                if (hc >= 0) {
+                    childFields[size_t(hc)] = xml.readElementText(QXmlStreamReader::IncludeChildElements).toStdString();
+                    continue;
+                }
+                for (size_t table = 2; table < out->tables.size(); ++table) {
+                    const int c = columnOf(table, tag);
+                    if (c < 2)
+                        continue;
+                    if (ReturnXml::repeats(int(table) - 1)) {
+                        xmlError(line, tag, QStringLiteral("<%1> is not expected outside a <%2> block").arg(xml.name(), ReturnXml::blockName(int(table) - 1)));
+                        break;
+                    }
+                    auto it = std::find_if(blocks.begin(), blocks.end(), [&](const Block &b) { return b.table == table; });
+                    if (it == blocks.end()) {
+                        blocks.push_back({table, std::vector<std::string>(size_t(out->tables[table].columns)), line,
+                                          ReturnXml::blockName(int(table) - 1), 0});
+                        it = blocks.end() - 1;
+                    }
+                    it->fields[size_t(c)] = xml.readElementText(QXmlStreamReader::IncludeChildElements).toStdString();
+                    break;
+                }
+            } else if (token == QXmlStreamReader::EndElement && inChild) {
                 const QString tag = xml.name().toString().toUpper();
-                if (tag == QLatin1String("EPISODE") && inEpisode) {
-                    inEpisode = false;
-                    childEpisodes.emplace_back(episodeFields, episodeLine);
-                } else if (tag == QLatin1String("CHILD") && inChild) {
+                if (openBlock >= 0 && tag == blocks[size_t(openBlock)].element) {
+                    openBlock = -1;
+                } else if (tag == QLatin1String("CHILD") && openBlock < 0) {
                     inChild = false;
-                    addRow(header, views(childFields).data(), childLine);
-                    tick();
-                    for (auto &[fields, line] : childEpisodes) {
-                        fields[Episode::CHILD] = childFields[Header::CHILD];
-                        addRow(episodes, views(fields).data(), line);
-                        tick();
+                    addXmlRow(0, childFields, childLine, where(nullptr));
+                    for (Block &b : blocks) {
+                        bool any = false;
+                        for (size_t c = 2; c < b.fields.size(); ++c)
+                            any = any || !b.fields[c].empty();
+                        if (any || b.table == 1)
+                            addXmlRow(b.table, b.fields, b.xmlLine, where(&b));
                     }
                 }
             }
         }
-        if (xml.hasError() && !m_cancelled)
+        const bool malformed = xml.hasError() && !m_cancelled;
+        const bool ok = !m_cancelled && !malformed && childCount && m_errorCount == before && finish(out);
+        for (qsizetype i = errorsBefore; i < m_errors.size(); ++i)
+            if (m_errors[i].file == name)
+                out->locate(&m_errors[i].line, &m_errors[i].where);
+        for (qsizetype i = findingsBefore; i < m_findings.size(); ++i)
+            if (m_findings[i].file == name)
+                out->locate(&m_findings[i].line, &m_findings[i].where);
+        if (malformed)  // no element to name: where the reader stopped
             error(name, int(xml.lineNumber()), QStringLiteral("XML"), QStringLiteral("malformed XML: %1").arg(xml.errorString()));
-        if (m_cancelled || m_errorCount > before)
-            return false;
-        out->tables.push_back(std::move(header));
-        out->tables.push_back(std::move(episodes));
-        return finish(out);
+        else if (!childCount && !m_cancelled)
+            error(name, 1, QStringLiteral("XML"), QStringLiteral("no <CHILD> elements: not a 903 return"));
+        return ok;
+    }
+
+    // "line 12", or in an XML file the element read as row 12 ("CHILD 907440, EPISODE 2").
+    QString lineRef(int line) const
+    {
+        QString where;
+        if (m_current)
+            m_current->locate(&line, &where);
+        return where.isEmpty() ? QStringLiteral("line %1").arg(line) : where;
     }
 
     // Duplicate keys (format errors) and the findings a file shows on its own.
     bool finish(ParsedFile *out)
     {
         const int before = m_errorCount;
+        m_current = out;
         for (Table &t : out->tables) {
             std::vector<uint32_t> order = sortedByKey(t);
-            checkDuplicates(t, order);
+            if (!t.spec->key.empty())
+                checkDuplicates(t, order);
             switch (t.spec->kind) {
             case ImportKind::Episodes903: checkEpisodes(t, order, &out->returnYear); break;
             case ImportKind::Header903: case ImportKind::Uasc903: checkChildren(t); break;
@@ -578,7 +670,12 @@ private:
             case ImportKind::CinEpisodes: checkPeriods(t, Cin::REFERRAL, Cin::CLOSURE, Cin::NEED, codeLists().need); break;
             case ImportKind::PlacementCosts: checkCosts(t); break;
             case ImportKind::CostSnapshot: checkSnapshot(t); break;
-            default: break;
+            default:
+                if (isReturnKind(t.spec->kind))
+                    ReturnChecks::check(t, [&](size_t r, const char *rule, const QString &message) {
+                        finding(t.file, t.lines[r], rule, message, t.text(r, 0));
+                    });
+                break;
             }
         }
         return m_errorCount == before;
@@ -640,7 +737,7 @@ private:
                 same = same && compareCells(t, order[i - 1], order[i], col) == 0;
             if (same)
                 error(t.file, t.lines[order[i]], QLatin1String(t.spec->columns[size_t(t.spec->key.back())].name),
-                      QStringLiteral("duplicate of line %1 (%2)").arg(t.lines[order[i - 1]]).arg(describeKey(t, order[i])));
+                      QStringLiteral("duplicate of %1 (%2)").arg(lineRef(t.lines[order[i - 1]])).arg(describeKey(t, order[i])));
         }
     }
 
@@ -714,9 +811,9 @@ private:
             const int64_t prevEnd = t.cell(prev, DEC);
             if (prevEnd == 0 || prevEnd > t.cell(cur, DECOM))
                 finding(t.file, t.lines[cur], "overlap",
-                        QStringLiteral("the episode from %1 overlaps the one from %2 (line %3), %4")
+                        QStringLiteral("the episode from %1 overlaps the one from %2 (%3), %4")
                             .arg(ukDate(t.cell(cur, DECOM)), ukDate(t.cell(prev, DECOM)))
-                            .arg(t.lines[prev])
+                            .arg(lineRef(t.lines[prev]))
                             .arg(prevEnd ? QStringLiteral("which ends %1").arg(ukDate(prevEnd)) : QStringLiteral("which is still open")),
                         t.text(cur, CHILD));
         }
@@ -812,6 +909,7 @@ private:
     const std::function<bool(qint64)> &m_progress;
     qint64 m_rows = 0;
     bool m_cancelled = false;
+    const ParsedFile *m_current = nullptr;
 };
 
 } // namespace

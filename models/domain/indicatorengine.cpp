@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 #include "domain/cinmeasures.h"
+#include "domain/returnmeasures.h"
 #include "store/store.h"
 
 #include <QLocale>
@@ -124,6 +125,7 @@ const QVector<IndicatorInfo> &all()
             l.push_back({mixIndicator(g), "mix_" + Codes::groupKey(g), QObject::tr("Placement: %1").arg(Codes::groupName(g)),
                          U::Share, g == Codes::PlacementGroup::Foster ? G::Higher : G::Neither,
                          Codes::groupBenchmarkIndicator(g), 0.01});
+        l += ReturnMeasures::infos();
         return l;
     }();
     return list;
@@ -156,6 +158,7 @@ QString format(const IndicatorInfo &info, double value)
     case IndicatorUnit::RatePer10k: return uk.toString(value, 'f', 1);
     case IndicatorUnit::Share: return uk.toString(value * 100.0, 'f', 1) + QLatin1Char('%');
     case IndicatorUnit::Count: return uk.toString(qint64(std::llround(value)));
+    case IndicatorUnit::Mean: return uk.toString(value, 'f', 1);
     }
     return {};
 }
@@ -231,6 +234,9 @@ void IndicatorEngine::reload()
     m_dataEnd = cases.dataEnd();
     build();
     m_cinMeasures = std::make_unique<CinMeasureSet>(m_store, [this](const QDate &d) { return populationFor(d); });
+    if (!m_returns)
+        m_returns = std::make_unique<ReturnMeasures>();
+    m_returns->load(m_store, m_episodes, m_children);
 }
 
 void IndicatorEngine::build()
@@ -585,6 +591,8 @@ IndicatorValue IndicatorEngine::valueAt(IndicatorId id, const QDate &d) const
     const qint64 day = d.toJulianDay();
     const auto ch = [&](Channel c) { return m_channels[size_t(c)].at(day); };
     const qint64 yearStart = Dates::financialYearStart(Dates::financialYear(d)).toJulianDay();
+    if (ReturnMeasures::covers(id))
+        return m_returns->valueAt(id, d);
     switch (id) {
     case IndicatorId::Cla: return withRate(d, ch(ClaTotal));
     case IndicatorId::ClaStarts: return withRate(d, ch(StartFirstInYear) - m_channels[StartFirstInYear].at(yearStart - 1));
@@ -689,7 +697,19 @@ QVector<CountedChild> IndicatorEngine::childrenCounted(IndicatorId id, const QDa
     QVector<QPair<qint64, qint32>> picked; // (child_id, episode in force or -1)
     const int year = Dates::financialYear(d);
     const QSet<QString> districts(m_districts.cbegin(), m_districts.cend());
-    const bool mix = int(id) >= int(IndicatorId::MixFoster);
+    if (ReturnMeasures::covers(id)) {
+        // The episode in force at D, else the child's latest before it.
+        const QVector<qint64> ids = m_returns->childrenCounted(id, d);
+        for (const qint64 child : ids) {
+            qint32 episode = -1;
+            for (qint32 i = 0; i < m_episodes.size(); ++i)
+                if (m_episodes[i].childId == child && m_episodes[i].decom <= day)
+                    episode = i;
+            picked.push_back({child, episode});
+        }
+        return describe(picked, d);
+    }
+    const bool mix = int(id) >= int(IndicatorId::MixFoster) && int(id) <= int(IndicatorId::MixUnknown);
     if (id == IndicatorId::Cla || id == IndicatorId::Uasc || id == IndicatorId::OutOfArea || mix) {
         for (const Segment &s : m_segments) {
             if (s.start > day || s.end <= day)
@@ -732,6 +752,15 @@ QVector<CountedChild> IndicatorEngine::childrenCounted(IndicatorId id, const QDa
                 if (r.childId == c.childId && r.start <= day && (r.end == 0 || r.end > day))
                     c.since = dateOf(r.start);
     }
+    return out;
+}
+
+QVector<IndicatorEngine::RouteCount> IndicatorEngine::ceasedByRoute(const QDate &d) const
+{
+    const auto counts = m_returns->ceasedByRoute(d);
+    QVector<RouteCount> out;
+    for (int r = 0; r < exitRouteCount; ++r)
+        out.push_back({ExitRoutes::key(ExitRoute(r)), ExitRoutes::title(ExitRoute(r)), counts[size_t(r)]});
     return out;
 }
 

@@ -51,9 +51,32 @@ enum class IndicatorId {
     MixResidentialSchools,
     MixOther,
     MixUnknown,
+    // The rest of the 903 (PRODUCT §11; domain/returnmeasures.h computes them).
+    MissingIncidents,         // missing_incidents_fytd (count)
+    MissingChildren,          // missing_children_fytd (count)
+    MissingChildrenPct,       // share of children looked after in the year who went missing
+    AwayIncidents,            // away_incidents_fytd (count)
+    Reviews,                  // reviews_fytd (count)
+    ReviewParticipation,      // share of reviews (children 4 and over) the child took part in
+    ReviewsOnTime,            // share of CLA (20 working days or more) whose reviews were all on time
+    CareLeaversInTouch,       // care leavers aged 17-21 in the year: shares from OC3
+    CareLeaversEet,
+    CareLeaversSuitableAccom,
+    Adoptions,                // exits in the financial year to D by route (counts)
+    Sgo,
+    Cao,
+    A1Days,                   // mean days, over the 3 years to D
+    A2Days,
+    SwChanges3Plus,           // share of CLA with 3+ social workers in 12 months
+    HealthAssessments,        // OC2: shares of children looked after 12 months at 31 March
+    DentalChecks,
+    Immunisations,
+    SdqMean,                  // mean SDQ score
 };
+constexpr int indicatorIdCount = int(IndicatorId::SdqMean) + 1;
 
-enum class IndicatorUnit { RatePer10k, Share, Count };
+// Mean: a mean in the indicator's own unit (days, SDQ points); `count` is the children it is over.
+enum class IndicatorUnit { RatePer10k, Share, Count, Mean };
 enum class GoodDirection { Higher, Lower, Neither };
 
 struct IndicatorInfo {
@@ -82,7 +105,7 @@ struct IndicatorSet {
     QDate windowStart;              // starts and ceases count from here (1 April) to `at`
     qint64 population = 0;          // under-18s used for the rates (0: none)
     int collectionYear = 0;         // financial year of `at`: the code list the groups follow
-    std::array<IndicatorValue, int(IndicatorId::MixUnknown) + 1> values;
+    std::array<IndicatorValue, indicatorIdCount> values;
     const IndicatorValue &value(IndicatorId id) const { return values[size_t(id)]; }
     // Children looked after at `at` in each DfE placement group (index: Codes::PlacementGroup).
     std::array<qint64, Codes::placementGroupCount> mixCounts{};
@@ -110,6 +133,7 @@ struct UnknownPlacement {
 
 class Store;
 class CinMeasureSet;
+class ReturnMeasures;
 
 class IndicatorEngine
 {
@@ -142,6 +166,10 @@ public:
     // OutOfArea and the mix (those looked after at D), Cp and Cin (open at D), ClaStarts and
     // ClaCeased (in the financial year to D). Empty for other indicators.
     QVector<CountedChild> childrenCounted(IndicatorId id, const QDate &d) const;
+    // Children ceased in the financial year to D by exit route (ExitRoutes::key), summing to
+    // cla_ceased: (key, title, children) in the order PRODUCT §11 lists the routes.
+    struct RouteCount { QString key, title; qint64 children; };
+    QVector<RouteCount> ceasedByRoute(const QDate &d) const;
     // Children looked after at D whose PLACE is not valid in D's collection year.
     QVector<UnknownPlacement> unknownPlacements(const QDate &d) const;
 
@@ -219,4 +247,5 @@ private:
     std::vector<Timeline> m_byPlace;           // looked after at D, per PLACE code
     std::vector<std::pair<qint32, qint32>> m_startPoints, m_ceasePoints; // (day, child index), by day
     std::unique_ptr<CinMeasureSet> m_cinMeasures;
+    std::unique_ptr<ReturnMeasures> m_returns;  // the rest of the 903
 };

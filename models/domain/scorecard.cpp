@@ -17,7 +17,11 @@ namespace {
 // The scorecard's rows, in the order of seed 000's performance report.
 const char *const rowKeys[] = {"cla", "cla_starts", "cla_ceased", "cp", "cin", "uasc", "three_plus_placements",
                                "long_term_stability", "in_house_share_fostering", "external_share_residential",
-                               "out_of_area", "mix_foster", "mix_secure_and_childrens_homes", "mix_independent_supported"};
+                               "out_of_area", "mix_foster", "mix_secure_and_childrens_homes", "mix_independent_supported",
+                               // The rest of the 903 (issue 17; England where the shipped comparators have it).
+                               "missing_children_pct", "review_participation_pct", "reviews_on_time_pct",
+                               "care_leavers_in_touch_pct", "care_leavers_eet_pct", "care_leavers_suitable_accom_pct",
+                               "a1_days_3y", "sw_changes_3plus_pct", "health_assessments_pct"};
 
 constexpr double none = std::numeric_limits<double>::quiet_NaN();
 

@@ -34,6 +34,7 @@ QString FindingsModel::ruleTitle(const QString &rule)
         {QStringLiteral("total-mismatch"), QStringLiteral("TOTAL row disagrees")},
         {QStringLiteral("negative-fee"), QStringLiteral("Negative fee")},
         {QStringLiteral("fee-before-episode"), QStringLiteral("Fee before the episode")},
+        {QStringLiteral("duplicate-row"), QStringLiteral("The same event twice")},
     };
     return titles.value(rule, rule);
 }
@@ -47,7 +48,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case File: return f.file;
-        case Line: return f.line;
+        case Line: return f.where.isEmpty() ? QVariant(f.line) : QVariant(f.where);  // XML: the child and element
         case Rule: return ruleTitle(f.rule);
         case Child: return f.childRef;
         case Message: return f.message;
@@ -60,7 +61,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         default: return data(index, Qt::DisplayRole);
         }
     case Qt::ToolTipRole:
-        return QStringLiteral("%1:%2: %3 (%4)").arg(f.file).arg(f.line).arg(f.message, f.rule);
+        return f.where.isEmpty() ? QStringLiteral("%1:%2: %3 (%4)").arg(f.file).arg(f.line).arg(f.message, f.rule)
+                                 : QStringLiteral("%1: %2: %3 (%4)").arg(f.file, f.where, f.message, f.rule);
     case Qt::TextAlignmentRole:
         return index.column() == Line ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default: break;

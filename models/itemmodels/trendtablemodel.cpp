@@ -60,10 +60,17 @@ QVariant TrendTableModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::TextAlignmentRole) {
         return index.column() == Date ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
-    } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate() && m_valueHeading.isEmpty()) {
+    } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate() && !m_valueHeading.isEmpty()) {
+        return tr("%1 of %2").arg(uk.toString(v.count), uk.toString(v.denominator));
+    } else if (role == Qt::ToolTipRole && index.column() == Rate && v.hasRate()) {
         return tr("%1 children ÷ %2 under-18s × 10,000").arg(uk.toString(v.count), uk.toString(v.denominator));
     }
     return {};
+}
+
+void TrendTableModel::setTitles(const QString &denominator, const QString &value)
+{
+    setHeadings(QString(), denominator, value);
 }
 
 QVariant TrendTableModel::headerData(int section, Qt::Orientation orientation, int role) const

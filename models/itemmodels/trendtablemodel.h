@@ -22,6 +22,9 @@ public:
     // Other headings for the count, base and value columns (a CIN census measure: "Referrals",
     // "Of", "Per cent"); empty strings put back the rate's own.
     void setHeadings(const QString &count, const QString &base, const QString &value);
+    // The headings of the denominator and value columns for an indicator that is not a rate per
+    // 10,000 ("Looked after in the year", "Per cent"); the tooltip then says count of denominator.
+    void setTitles(const QString &denominator, const QString &value);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -31,5 +34,5 @@ public:
 private:
     QVector<IndicatorValue> m_values;
     QVector<QPair<int, double>> m_england;
-    QString m_countHeading, m_baseHeading, m_valueHeading;
+    QString m_countHeading, m_baseHeading, m_valueHeading; // empty: children, under-18s, rate per 10,000
 };

@@ -1,6 +1,8 @@
 #pragma once
 // The demo authority's rows as the demo generator (domain) makes them and the demo writer
 // (store, DemoStore) writes them: a record type beside its storage.
+#include "store/demoreturndata.h"
+
 #include <QByteArray>
 #include <QDate>
 #include <QPair>
@@ -88,6 +90,7 @@ struct DemoData {
     QVector<Decision> decisions;
     QVector<Budget> budgets;
     QStringList costCategories; // default cost categories of the episodes' placements
+    DemoReturnData returns;     // the rest of the 903 (issue 17)
 
     // "NF" and 100000 + index, zero-padded to one width for the whole authority so that the
     // references sort in index order (the UNIQUE index on child_ref is then built in order).

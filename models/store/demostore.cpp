@@ -1,4 +1,5 @@
 #include "store/demostore.h"
+#include "store/returnstore.h"
 
 #include "core/dates.h"
 #include "store/bulkinsert.h"
@@ -207,6 +208,8 @@ bool DemoStore::write(const DemoData &d, QString *error)
                        error))
             return false;
     }
+    if (!ReturnStore(store).writeDemo(d, error))
+        return false;
     // Rows were written with explicit ids: later inserts must not collide with them.
     if (!store.resetIdentitySequences(error)
         || !store.setMeta(QStringLiteral("demo"), QStringLiteral("1"), error)

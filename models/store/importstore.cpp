@@ -4,9 +4,11 @@
 #include "core/dates.h"
 #include "core/importtable.h"
 #include "core/money.h"
+#include "core/returnkinds.h"
 #include "store/bulkinsert.h"
 #include "store/bulkload.h"
 #include "store/cinstore.h"
+#include "store/returnstore.h"
 #include "store/store.h"
 
 #include <QSqlQuery>
@@ -180,7 +182,7 @@ public:
         // column is MONTH, a number, whose cell is no text (read as text it was bytes of the
         // arena, a NUL among them, which PostgreSQL refused, failing the whole import).
         const bool byChild = t.spec->columns[0].type == ColType::Text && qstrcmp(t.spec->columns[0].name, "CHILD") == 0;
-        m_findings->push_back({t.file, t.lines[row], QString::fromLatin1(rule), message, byChild ? str(t.text(row, 0)) : QString()});
+        m_findings->push_back({t.file, t.lines[row], QString::fromLatin1(rule), message, byChild ? str(t.text(row, 0)) : QString(), QString()});
     }
 
     bool writeHeader(const Table &t, ImportFileSummary &s)
@@ -689,6 +691,26 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             return Outcome::Failed;
     }
 
+    // The rest of the 903 goes into the return the batch's episodes (or XML) cover; alone, a file
+    // of reviews or missing episodes into the year of its latest event, and one without dates
+    // (OC2, OC3, AD1, previous permanence) into the latest return loaded (PRODUCT §11).
+    {
+        int batchYear = 0;
+        for (const ParsedFile &file : files)
+            if (file.kind == ImportKind::Episodes903 || file.kind == ImportKind::Xml903)
+                batchYear = std::max(batchYear, file.returnYear);
+        for (ParsedFile &file : files) {
+            if (!isReturnKind(file.kind) && file.kind != ImportKind::Xml903)
+                continue;
+            if (batchYear && file.kind != ImportKind::Xml903)
+                file.returnYear = batchYear;
+            if (!file.returnYear)
+                file.returnYear = m_store.scalar(QStringLiteral("SELECT max(return_year) FROM episodes")).toInt();
+            if (!file.returnYear)
+                file.returnYear = Dates::financialYear(QDate::currentDate());
+        }
+    }
+
     // One imports row per file; a file whose content was the last import of its kind is skipped.
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     std::vector<qint64> importIds(files.size(), 0);
@@ -758,7 +780,17 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
                 case ImportKind::Benchmarks: ok = w.writeBenchmarks(t, s); break;
                 case ImportKind::PlacementCosts: ok = w.writeCosts(t, s); break;
                 case ImportKind::CostSnapshot: ok = w.writeSnapshot(t, s); break;
-                default: break;
+                default:
+                    if (isReturnKind(t.spec->kind)) {
+                        const auto childId = [&w](std::string_view ref, qint64 *id) {
+                            int64_t i = 0;
+                            const bool found = w.childId(ref, &i);
+                            *id = i;
+                            return found;
+                        };
+                        ok = ReturnStore(m_store).write(t, files[f].returnYear, importIds[f], childId, &s, &w.error);
+                    }
+                    break;
                 }
                 if (!ok || m_cancelled)
                     return failed(w.error);
@@ -782,7 +814,13 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             if (!m_store.run(QStringLiteral("DELETE FROM findings WHERE file_name = ? AND (import_id IS NULL OR import_id <> ?)"), {name, id}, &e))
                 return failed(e);
         }
-        BulkInsert ins(m_store, QStringLiteral("INSERT INTO findings (import_id, file_name, line, rule, message, child_ref) VALUES (?, ?, ?, ?, ?, ?)"));
+        // An XML file's rows are numbered as read: the store's findings name the child and element too.
+        for (ImportFinding &f : *findings)
+            for (const ParsedFile &file : files)
+                if (f.file == file.name)
+                    file.locate(&f.line, &f.where);
+        BulkInsert ins(m_store, QStringLiteral("INSERT INTO findings (import_id, file_name, line, rule, message, child_ref, location)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const ImportFinding &f : *findings) {
             ins.bind(0, importOfFile[f.file]);
             ins.bind(1, f.file.toUtf8());
@@ -790,6 +828,7 @@ ImportStore::Outcome ImportStore::write(std::vector<ParsedFile> &files, bool rep
             ins.bind(3, f.rule.toUtf8());
             ins.bind(4, f.message.toUtf8());
             ins.bind(5, f.childRef.isEmpty() ? QByteArray() : f.childRef.toUtf8());
+            ins.bind(6, f.where.isEmpty() ? QByteArray() : f.where.toUtf8());
             if (!ins.step())
                 return failed(ins.error());
         }
@@ -830,9 +869,11 @@ QVector<int> ImportStore::returnYears() const
 QVector<ImportFinding> ImportStore::findings() const
 {
     QVector<ImportFinding> out;
-    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT file_name, line, rule, message, child_ref FROM findings ORDER BY file_name, line, finding_id"));
+    QSqlQuery q = m_store.prepare(QStringLiteral("SELECT file_name, line, rule, message, child_ref, location FROM findings"
+                                                 " ORDER BY file_name, line, finding_id"));
     if (Store::exec(q))
         while (q.next())
-            out.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+            out.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                           q.value(5).toString()});
     return out;
 }

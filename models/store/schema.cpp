@@ -274,12 +274,54 @@ static QStringList v5(const SqlDialect &)
     return {};
 }
 
+// Version 6: the rest of the 903 (PRODUCT §11), each row with the return (financial year) it
+// came in, so that importing a return again replaces that return's rows. No names, no UPNs: the
+// child's reference and date of birth stay on children. A finding in an XML file names the child
+// and element it was found in (location).
+static QStringList v6(const SqlDialect &d)
+{
+    const QString tail = QStringLiteral(", return_year INTEGER NOT NULL, import_id INTEGER REFERENCES imports(import_id))");
+    const QString child = QStringLiteral(" child_id INTEGER NOT NULL REFERENCES children(child_id) ON DELETE CASCADE,");
+    QStringList s = {
+        "CREATE TABLE cla_reviews (review_id {{ID}}," + child + " review TEXT NOT NULL, review_code TEXT" + tail,
+        "CREATE TABLE missing_episodes (missing_id {{ID}}," + child + " missing TEXT NOT NULL, mis_start TEXT NOT NULL, mis_end TEXT" + tail,
+        "CREATE TABLE oc2_outcomes (oc2_id {{ID}}," + child + " sdq_score INTEGER, sdq_reason TEXT, convicted INTEGER,"
+        " health_check INTEGER, immunisations INTEGER, teeth_check INTEGER, health_assessment INTEGER, substance_misuse INTEGER,"
+        " intervention_received INTEGER, intervention_offered INTEGER" + tail,
+        "CREATE TABLE care_leavers (leaver_id {{ID}}," + child + " in_touch TEXT, activ TEXT, accom TEXT" + tail,
+        "CREATE TABLE adoption_decisions (ad1_id {{ID}}," + child + " date_int TEXT, date_match TEXT, foster_care TEXT,"
+        " nb_adoptr TEXT, sex_adoptr TEXT, ls_adoptr TEXT" + tail,
+        "CREATE TABLE placed_for_adoption (placed_id {{ID}}," + child + " date_placed TEXT NOT NULL, date_placed_ceased TEXT,"
+        " reason_placed_ceased TEXT" + tail,
+        "CREATE TABLE previous_permanence (perm_id {{ID}}," + child + " prev_perm TEXT, la_perm TEXT, date_perm TEXT" + tail,
+        "CREATE TABLE sw_episodes (sw_episode_id {{ID}}," + child + " sw_id TEXT NOT NULL, sw_decom TEXT NOT NULL, sw_dec TEXT,"
+        " sw_reason TEXT" + tail,
+        "ALTER TABLE findings ADD COLUMN location TEXT",
+    };
+    for (const char *t : {"cla_reviews", "missing_episodes", "oc2_outcomes", "care_leavers", "adoption_decisions",
+                          "placed_for_adoption", "previous_permanence", "sw_episodes"}) {
+        s << QStringLiteral("CREATE INDEX %1_return ON %1(return_year)").arg(QLatin1String(t));
+        // Case data, audited like episodes (version 4): the server records who changed how many rows.
+        if (d.isSQLite())
+            continue;
+        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
+          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+    }
+    return s;
+}
+
 static QStringList cinTables();
 
-// Version 6: the CIN census (PRODUCT §10), one row per CINdetails keyed by child and referral
+// Version 7: the CIN census (PRODUCT §10), one row per CINdetails keyed by child and referral
 // date (a later census replaces it; what hangs from it goes with it), never a name or UPN. Case
 // data: on PostgreSQL the server records who changed how many rows, as for the 903 (version 4).
-static QStringList v6(const SqlDialect &d)
+static QStringList v7(const SqlDialect &d)
 {
     QStringList s = cinTables();
     if (d.isSQLite())
@@ -334,7 +376,7 @@ static QStringList cinTables()
 
 int latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 QStringList auditedTables()
@@ -395,6 +437,7 @@ QStringList migration(int version, const SqlDialect &dialect)
     case 4: raw = v4(dialect); break;
     case 5: raw = v5(dialect); break;
     case 6: raw = v6(dialect); break;
+    case 7: raw = v7(dialect); break;
     default: return {};
     }
     QStringList out;
@@ -410,7 +453,9 @@ QStringList tables()
             "cost_categories", "cost_category_map", "placements", "placement_fees", "budgets",
             "cost_snapshots", "whatif_scenarios", "panel_meetings", "panel_items", "panel_decisions",
             "cin_referrals", "cin_assessments", "cin_assessment_factors", "cin_plans", "cin_section47", "cin_cp_plans",
-            "cin_cp_reviews"};
+            "cin_cp_reviews",
+            "cla_reviews", "missing_episodes", "oc2_outcomes", "care_leavers", "adoption_decisions",
+            "placed_for_adoption", "previous_permanence", "sw_episodes"};
 }
 
 } // namespace Schema

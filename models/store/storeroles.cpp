@@ -70,6 +70,9 @@ bool install(Store &store, QStringList *summary, QString *error)
         return false;
     }
     const QStringList childLevel = {"panel_items", "panel_decisions", "findings"};
+    // The rest of the 903 (schema version 4): case data like episodes, written by imports.
+    const QStringList returnTables = {"cla_reviews", "missing_episodes", "oc2_outcomes", "care_leavers", "adoption_decisions",
+                                      "placed_for_adoption", "previous_permanence", "sw_episodes"};
     const QStringList all = Schema::tables();
     QStringList viewerRead;
     for (const QString &t : all)
@@ -88,6 +91,7 @@ bool install(Store &store, QStringList *summary, QString *error)
         {"careboard_panel", "SELECT", childLevel},
         {"careboard_panel", "INSERT, UPDATE, DELETE", panelWrite},
         {"careboard_editor", "INSERT, UPDATE, DELETE", editorWrite},
+        {"careboard_editor", "INSERT, UPDATE, DELETE", returnTables},
         {"careboard_editor", "SELECT", {"audit_log"}},
         {"careboard_admin", "INSERT, UPDATE, DELETE", adminWrite},
     };

@@ -55,6 +55,34 @@ private slots:
         QVERIFY(qAbs(o.value("cost_annual_total").toDouble() - o.value("cost_weekly_total").toDouble() * 365.0 / 7.0) < 1e-6);
     }
 
+    // PRODUCT §11 (issue 17): every key of the rest of the 903; ceased_by_route an object whose
+    // routes add up to cla_ceased, in the CSV as ceased_by_route.* columns; series names them.
+    void indicatorsHasTheRestOfThe903()
+    {
+        const Result r = run({"indicators", "--db", m_db, "--at", "2024-03-31"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"missing_incidents_fytd", "missing_children_fytd", "missing_children_pct", "away_incidents_fytd",
+                                "reviews_fytd", "review_participation_pct", "care_leavers_in_touch_pct", "care_leavers_eet_pct",
+                                "care_leavers_suitable_accom_pct", "adoptions_fytd", "sgo_fytd", "cao_fytd", "ceased_by_route",
+                                "a1_days_3y", "a2_days_3y", "sw_changes_3plus_pct", "reviews_on_time_pct",
+                                "health_assessments_pct", "dental_checks_pct", "immunisations_pct", "sdq_mean"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        const QJsonObject routes = o.value("ceased_by_route").toObject();
+        QCOMPARE(routes.size(), 14);
+        double sum = 0;
+        for (const QJsonValue &v : routes)
+            sum += v.toDouble();
+        QCOMPARE(sum, o.value("cla_ceased").toDouble());
+        QCOMPARE(routes.value("adoption").toDouble(), o.value("adoptions_fytd").toDouble());
+        QVERIFY(o.value("reviews_fytd").toDouble() > 0);
+        const Result csv = run({"indicators", "--db", m_db, "--at", "2024-03-31", "--format", "csv"});
+        QVERIFY(csv.out.section(QLatin1Char('\n'), 0, 0).contains(QLatin1String(",ceased_by_route.special_guardianship,")));
+        const Result list = run({"series", "--list"});
+        for (const char *key : {"missing_children_pct", "a1_days_3y\tmean", "care_leavers_eet_pct\tshare", "adoptions_fytd\tcount"})
+            QVERIFY2(list.out.contains(QLatin1String(key)), key);
+    }
+
     void indicatorsCsvHasAHeaderAndOneRow()
     {
         const Result r = run({"indicators", "--db", m_db, "--at", "2024-03-31", "--format", "csv"});

@@ -15,6 +15,7 @@
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChartView>
+#include <QComboBox>
 #include <QDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -91,6 +92,42 @@ private slots:
         QCOMPARE(qint64(table->model()->rowCount()), last.count);
         saveScreenshot(dialog, QStringLiteral("trends-drilldown.png"));
         dialog->close();
+    }
+
+    // Issue 17: the rest of the 903 in groups Missing, Care leavers and Permanence, shares drawn in
+    // per cent beside England where the shipped comparators have it (care leavers in EET).
+    void trendsShowsMissingCareLeaversAndPermanence()
+    {
+        auto w = demoWindow();
+        QVERIFY(w);
+        TrendsView *t = w->trendsView();
+        auto *combo = t->findChild<QComboBox *>();
+        QVERIFY(combo);
+        for (const char *group : {"Missing", "Care leavers", "Permanence"}) {
+            const int i = combo->findText(QLatin1String(group));
+            QVERIFY2(i > 0, group);
+            QVERIFY(!(combo->model()->flags(combo->model()->index(i, 0)) & Qt::ItemIsSelectable));
+        }
+        t->setStep(TrendsView::Step::FinancialYear);
+        t->setIndicator(IndicatorId::CareLeaversEet);
+        QCOMPARE(t->tableModel()->headerData(TrendTableModel::Rate, Qt::Horizontal).toString(), QStringLiteral("Per cent"));
+        const IndicatorValue last = t->tableModel()->valueAt(t->tableModel()->rowCount() - 1);
+        QVERIFY(last.denominator > 0);
+        QCOMPARE(last.rate, 100.0 * double(last.count) / double(last.denominator));
+        QVERIFY(t->chartView()->chart()->series().at(1)->name().startsWith(QLatin1String("England")));
+        saveScreenshot(w.get(), QStringLiteral("trends-care-leavers.png"));
+        t->setIndicator(IndicatorId::MissingChildrenPct);
+        t->setStep(TrendsView::Step::Quarter);
+        const IndicatorValue missing = t->tableModel()->valueAt(t->tableModel()->rowCount() - 1);
+        QDialog *dialog = t->showChildrenCounted(missing.at);
+        QCOMPARE(qint64(dialog->findChild<QTableView *>()->model()->rowCount()), missing.count);
+        dialog->close();
+        saveScreenshot(w.get(), QStringLiteral("trends-missing.png"));
+        t->setIndicator(IndicatorId::A1Days);
+        t->setStep(TrendsView::Step::FinancialYear);
+        QCOMPARE(t->tableModel()->headerData(TrendTableModel::Rate, Qt::Horizontal).toString(), QStringLiteral("Mean days"));
+        QCOMPARE(t->chartView()->chart()->series().size(), 1);  // England publishes no A1 in the shipped comparators
+        saveScreenshot(w.get(), QStringLiteral("trends-permanence.png"));
     }
 
     void placementMixShowsBarsBesideEngland()
