@@ -145,6 +145,23 @@ static QStringList v3(const SqlDialect &)
     return {"CREATE INDEX episodes_dec ON episodes(dec)"};
 }
 
+// PostgreSQL: case data's statement triggers, so that the server records who changed how many
+// rows of `table` (version 4's careboard_audit_rows in its 'summary' form), whoever writes them.
+static QStringList summaryAuditTriggers(const char *table)
+{
+    const QString t = QLatin1String(table);
+    return {
+        QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(t),
+        QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(t),
+        QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(t),
+        QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(t),
+    };
+}
+
 // Version 4: an audit log the server keeps (issue #15). PostgreSQL: every INSERT, UPDATE,
 // DELETE and TRUNCATE of an audited table writes its own audit rows through statement-level
 // triggers whose function runs as the store's owner (SECURITY DEFINER), so an edit made from psql
@@ -233,14 +250,7 @@ END $f$)SQL").replace(QLatin1String("{{STAMP_IN_LITERAL}}"), QString(now).replac
                             " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('rows')").arg(QLatin1String(t.table));
     }
     for (const char *t : summarisedTables) {
-        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+        s << summaryAuditTriggers(t);
     }
     s << // Functions that run as their owner read only the store's own schema (never a temporary
          // table someone put in front of audit_log).
@@ -304,14 +314,7 @@ static QStringList v6(const SqlDialect &d)
         // Case data, audited like episodes (version 4): the server records who changed how many rows.
         if (d.isSQLite())
             continue;
-        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+        s << summaryAuditTriggers(t);
     }
     return s;
 }
@@ -328,14 +331,7 @@ static QStringList v7(const SqlDialect &d)
         return s;
     for (const char *t : {"cin_referrals", "cin_assessments", "cin_assessment_factors", "cin_plans", "cin_section47", "cin_cp_plans",
                           "cin_cp_reviews"}) {
-        s << QStringLiteral("CREATE TRIGGER %1_audit_insert AFTER INSERT ON %1 REFERENCING NEW TABLE AS new_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_update AFTER UPDATE ON %1 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_delete AFTER DELETE ON %1 REFERENCING OLD TABLE AS old_rows"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t))
-          << QStringLiteral("CREATE TRIGGER %1_audit_truncate AFTER TRUNCATE ON %1"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION careboard_audit_rows('summary')").arg(QLatin1String(t));
+        s << summaryAuditTriggers(t);
     }
     return s;
 }
