@@ -27,30 +27,6 @@ const QByteArray costsHeader = "CHILD,DECOM,EFFECTIVE_FROM,COST_CATEGORY,WEEKLY_
 
 using Files = QList<QPair<QString, QByteArray>>;
 
-// A digest of every row of the given tables (all of them by default), independent of row order.
-QByteArray digest(Store &store, QStringList tables = {})
-{
-    if (tables.isEmpty())
-        tables = Schema::tables();
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    for (const QString &table : tables) {
-        QSqlQuery q = store.prepare(QStringLiteral("SELECT * FROM %1").arg(table));
-        if (!Store::exec(q))
-            qFatal("cannot read %s", qPrintable(table));
-        QStringList rows;
-        while (q.next()) {
-            QStringList values;
-            for (int i = 0; i < q.record().count(); ++i)
-                values << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
-            rows << values.join(QLatin1Char('\x1f'));
-        }
-        rows.sort();
-        hash.addData(table.toUtf8());
-        hash.addData(rows.join(QLatin1Char('\n')).toUtf8());
-    }
-    return hash.result().toHex();
-}
-
 QString sharedDir()
 {
     const QByteArray env = qgetenv("CAREBOARD_SHARED_DIR");
@@ -219,13 +195,13 @@ private slots:
         TestStore ts;
         Importer first(*ts);
         QCOMPARE(first.importData({{"header.csv", headerCsv}}), Importer::Result::Imported);
-        const QByteArray before = digest(*ts);
+        const QByteArray before = TestSupport::digest(*ts);
         Importer importer(*ts);
         // A valid file given together with the bad one is not written either.
         QCOMPARE(importer.importData({{"population-ok.csv", "YEAR,AGE_0_17\n2030,1000\n"}, {name, content}}), Importer::Result::Invalid);
         QCOMPARE(importer.errorCount(), count);
         QCOMPARE(importer.errors().value(0).text(), firstError);
-        QCOMPARE(digest(*ts), before);
+        QCOMPARE(TestSupport::digest(*ts), before);
         QVERIFY(importer.summaries().isEmpty());
     }
 
@@ -464,14 +440,14 @@ private slots:
         TestStore ts;
         const QByteArray episodes = episodesHeader + "C1,01/04/2017,S,C2,N1,U4,PR1,01/06/2017,E11,,,,\nC2,01/05/2017,S,C2,N1,U4,PR1,,,,,,\n";
         QCOMPARE(Importer(*ts).importData({{"header.csv", headerCsv}, {"episodes.csv", episodes}}), Importer::Result::Imported);
-        const QByteArray all = digest(*ts);
+        const QByteArray all = TestSupport::digest(*ts);
         Importer again(*ts);
         QCOMPARE(again.importData({{"header.csv", headerCsv}, {"episodes.csv", episodes}}), Importer::Result::Imported);
         QVERIFY(again.summaries().value(1).unchanged);
-        QCOMPARE(digest(*ts), all);
+        QCOMPARE(TestSupport::digest(*ts), all);
         // The same return saved with CRLF line ends is another file, with the same content.
         const QStringList content = {"children", "episodes"};
-        const QByteArray data = digest(*ts, content);
+        const QByteArray data = TestSupport::digest(*ts, content);
         QByteArray crlf = episodes;
         crlf.replace("\n", "\r\n");
         Importer third(*ts);
@@ -480,7 +456,7 @@ private slots:
         QCOMPARE(third.summaries().value(0).updated, 2);
         QCOMPARE(ts->scalar(QStringLiteral("SELECT count(*) FROM episodes")).toInt(), 2);
         ts->run(QStringLiteral("UPDATE episodes SET import_id = 2")); // only the import the rows came from differs
-        QCOMPARE(digest(*ts, content), data);
+        QCOMPARE(TestSupport::digest(*ts, content), data);
     }
 
     void aLaterReturnUpdatesItsEpisodes()
@@ -528,7 +504,7 @@ private slots:
     {
         TestStore ts;
         QCOMPARE(Importer(*ts).importData({{"header.csv", headerCsv}}), Importer::Result::Imported);
-        const QByteArray before = digest(*ts);
+        const QByteArray before = TestSupport::digest(*ts);
         QByteArray episodes = episodesHeader;
         for (int i = 0; i < 40000; ++i)
             episodes += "K" + QByteArray::number(i) + ",01/04/2017,S,C2,N1,U4,PR1,,,,,,\n";
@@ -538,7 +514,7 @@ private slots:
         importer.setProgressHandler([&seen](qint64 rows) { seen = rows; return rows < 50000; });
         QCOMPARE(importer.importData({{"episodes.csv", episodes}}), Importer::Result::Cancelled);
         QVERIFY(seen >= 50000);
-        QCOMPARE(digest(*ts), before);
+        QCOMPARE(TestSupport::digest(*ts), before);
     }
 
     void theDemoStoreIsNotMixedWithRealData()
@@ -550,11 +526,11 @@ private slots:
         options.toYear = 2024;
         QString error;
         QVERIFY(DemoGenerator::write(*ts, DemoGenerator::generate(options), &error));
-        const QByteArray before = digest(*ts);
+        const QByteArray before = TestSupport::digest(*ts);
         Importer refused(*ts);
         QCOMPARE(refused.importData({{"header.csv", headerCsv}}), Importer::Result::Failed);
         QVERIFY(refused.failure().contains(QStringLiteral("demo")));
-        QCOMPARE(digest(*ts), before);
+        QCOMPARE(TestSupport::digest(*ts), before);
         Importer replace(*ts);
         replace.setReplaceDemo(true);
         const Importer::Result replaced = replace.importData({{"header.csv", headerCsv}});
@@ -611,7 +587,7 @@ private slots:
         int imported = 0, rejected = 0;
         for (const QString &path : files) {
             TestStore ts;
-            const QByteArray before = digest(*ts);
+            const QByteArray before = TestSupport::digest(*ts);
             Importer importer(*ts);
             const Importer::Result r = importer.importFiles({path});
             QVERIFY2(r == Importer::Result::Imported || r == Importer::Result::Invalid, qPrintable(path));
@@ -622,7 +598,7 @@ private slots:
                     QVERIFY2(errorForm.match(e.text()).hasMatch(), qPrintable(e.text()));
                     QVERIFY(e.line >= 1);
                 }
-                QCOMPARE(digest(*ts), before);
+                QCOMPARE(TestSupport::digest(*ts), before);
                 qInfo("%s: rejected, %d errors, first: %s", qPrintable(QFileInfo(path).fileName()), importer.errorCount(),
                       qPrintable(importer.errors().first().text()));
             } else {

@@ -26,29 +26,6 @@ const QByteArray headerCsv = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01
 const QByteArray episodesCsv = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
                                "C1,01/05/2023,S,C2,N1,U4,PR1,,,,,,\nC2,01/06/2023,S,C2,N1,U4,PR1,01/03/2024,E4A,,,,\n";
 
-QByteArray digest(Store &store)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    QStringList tables = {"children", "episodes", "imports", "findings"};
-    for (ImportKind k : ImportTable::returnKinds())
-        tables << QLatin1String(ImportTable::returnTableName(k));
-    for (const QString &table : tables) {
-        QSqlQuery q = store.prepare(QStringLiteral("SELECT * FROM %1").arg(table));
-        if (!Store::exec(q))
-            qFatal("cannot read %s", qPrintable(table));
-        QStringList rows;
-        while (q.next()) {
-            QStringList values;
-            for (int i = 0; i < q.record().count(); ++i)
-                values << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
-            rows << values.join(QLatin1Char('\x1f'));
-        }
-        rows.sort();
-        hash.addData(table.toUtf8() + rows.join(QLatin1Char('\n')).toUtf8());
-    }
-    return hash.result().toHex();
-}
-
 QString sharedDir()
 {
     const QByteArray env = qgetenv("CAREBOARD_SHARED_DIR");
@@ -207,13 +184,13 @@ private slots:
         QByteArray xml = xmlReturn("EXPSSDA903");
         xml.replace("<REVIEW>10/11/2023</REVIEW>", "<REVIEW>31/11/2023</REVIEW>");
         TestStore ts;
-        const QByteArray before = digest(*ts);
+        const QByteArray before = TestSupport::digest(*ts);
         Importer importer(*ts);
         QCOMPARE(importer.importData({{"r.xml", xml}}), Importer::Result::Invalid);
         QCOMPARE(importer.errorCount(), 1);
         QCOMPARE(importer.errors().first().text(),
                  QStringLiteral("r.xml: CHILD X1, AREVIEW 2: REVIEW: '31/11/2023' is not a date (DD/MM/YYYY or YYYY-MM-DD)"));
-        QCOMPARE(digest(*ts), before);
+        QCOMPARE(TestSupport::digest(*ts), before);
     }
 
     void anXmlFileWithoutChildrenIsRefused()
@@ -264,14 +241,14 @@ private slots:
         TestStore ts;
         Importer ok(*ts);
         QCOMPARE(ok.importData({{"h.csv", headerCsv}, {"e.csv", episodesCsv}}), Importer::Result::Imported);
-        const QByteArray before = digest(*ts);
+        const QByteArray before = TestSupport::digest(*ts);
         Importer bad(*ts);
         // A good reviews file with a bad missing file: neither is written.
         QCOMPARE(bad.importData({{"r.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\nC1,,01/06/2023,PN1\n"},
                                  {"m.csv", "CHILD,DOB,MISSING,MIS_START,MIS_END\nC1,,M,,\n"}}),
                  Importer::Result::Invalid);
         QCOMPARE(bad.errors().first().text(), QStringLiteral("m.csv:2: MIS_START: required value missing"));
-        QCOMPARE(digest(*ts), before);
+        QCOMPARE(TestSupport::digest(*ts), before);
     }
 
     void dataQualityFindingsOfTheReturnTables()

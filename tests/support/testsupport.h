@@ -10,15 +10,18 @@
 // the whole PostgreSQL test case is reported as skipped (CAREBOARD_INIT_ENGINE in
 // initTestCase), never silently passed.
 #include "requirements.h"
+#include "store/schema.h"
 #include "store/store.h"
 
 #include <QAtomicInt>
+#include <QCryptographicHash>
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,6 +179,31 @@ public:
 private:
     QString m_name, m_password;
 };
+
+// A digest of every row of the given tables (all of them by default), independent of row order:
+// equal before and after, a refused import or edit changed nothing.
+inline QByteArray digest(Store &store, QStringList tables = {})
+{
+    if (tables.isEmpty())
+        tables = Schema::tables();
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const QString &table : tables) {
+        QSqlQuery q = store.prepare(QStringLiteral("SELECT * FROM %1").arg(table));
+        if (!Store::exec(q))
+            qFatal("cannot read %s", qPrintable(table));
+        QStringList rows;
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+            rows << values.join(QLatin1Char('\x1f'));
+        }
+        rows.sort();
+        hash.addData(table.toUtf8());
+        hash.addData(rows.join(QLatin1Char('\n')).toUtf8());
+    }
+    return hash.result().toHex();
+}
 
 } // namespace TestSupport
 
